@@ -1,0 +1,189 @@
+//! The command line: play (the default), `simulate`, and `check`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::level::{self, LevelSource};
+use crate::policy::{ScriptedPlayer, play_chapter};
+
+const USAGE: &str = "\
+usage:
+  parts-unlimited [--levels DIR]                 play the game
+  parts-unlimited simulate --chapter N [--seed S] [--policy naive|flow] [--levels DIR]
+                                                  play a chapter headlessly and print the outcome
+  parts-unlimited check PATH                     check a level file or a folder of levels";
+
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(CliError::Usage(message)) => {
+            eprintln!("{message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(CliError::Failed(message)) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+enum CliError {
+    /// The command line itself is wrong.
+    Usage(String),
+    /// The command was fine but could not be carried out (a broken level, say).
+    Failed(String),
+}
+
+impl From<String> for CliError {
+    fn from(message: String) -> Self {
+        CliError::Usage(message)
+    }
+}
+
+impl From<&str> for CliError {
+    fn from(message: &str) -> Self {
+        CliError::Usage(message.to_owned())
+    }
+}
+
+/// Options after the subcommand, as `--name value` pairs.
+struct Options {
+    pairs: Vec<(String, String)>,
+    positional: Vec<String>,
+}
+
+impl Options {
+    fn parse(args: &[String]) -> Result<Self, String> {
+        let mut pairs = Vec::new();
+        let mut positional = Vec::new();
+        let mut iter = args.iter();
+        while let Some(arg) = iter.next() {
+            if let Some(name) = arg.strip_prefix("--") {
+                let value = iter.next().ok_or_else(|| format!("--{name} needs a value"))?;
+                pairs.push((name.to_owned(), value.clone()));
+            } else {
+                positional.push(arg.clone());
+            }
+        }
+        Ok(Self { pairs, positional })
+    }
+
+    fn get(&self, name: &str) -> Option<&str> {
+        self.pairs.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    fn number<T: std::str::FromStr>(&self, name: &str) -> Result<Option<T>, String> {
+        self.get(name)
+            .map(|v| v.parse().map_err(|_| format!("--{name} takes a number, not `{v}`")))
+            .transpose()
+    }
+
+    fn source(&self) -> LevelSource {
+        self.get("levels")
+            .map_or(LevelSource::Embedded, |dir| LevelSource::Dir(PathBuf::from(dir)))
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode, CliError> {
+    match args.first().map(String::as_str) {
+        Some("simulate") => simulate(&Options::parse(&args[1..])?),
+        Some("check") => check(&Options::parse(&args[1..])?),
+        Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("play") => play(&Options::parse(&args[1..])?),
+        _ => play(&Options::parse(args)?),
+    }
+}
+
+fn play(options: &Options) -> Result<ExitCode, CliError> {
+    let campaign = load(&options.source())?;
+    crate::game::run(campaign);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load(source: &LevelSource) -> Result<level::LoadedCampaign, CliError> {
+    level::load_campaign(source).map_err(|errors| {
+        CliError::Failed(
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    })
+}
+
+fn simulate(options: &Options) -> Result<ExitCode, CliError> {
+    let chapter: u32 = options.number("chapter")?.ok_or("simulate needs --chapter N")?;
+    let seed: u64 = options.number("seed")?.unwrap_or(1);
+    let policy_name = options.get("policy").unwrap_or("flow");
+    let player = ScriptedPlayer::parse(policy_name)
+        .ok_or_else(|| format!("unknown policy `{policy_name}` (naive or flow)"))?;
+    let campaign = load(&options.source())?;
+    let level = campaign
+        .chapter(chapter)
+        .ok_or_else(|| CliError::Failed(format!("there is no chapter {chapter}")))?;
+    let played = play_chapter(level, seed, player);
+    print!("{}", outcome_report(level, seed, player, &played.result));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The outcome as the command line prints it.
+pub fn outcome_report(
+    level: &level::Level,
+    seed: u64,
+    player: ScriptedPlayer,
+    result: &crate::sim::objectives::ChapterResult,
+) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Chapter {}: {} ({}), seed {seed}, policy {}",
+        level.chapter,
+        level.title,
+        level.date,
+        player.name()
+    );
+    for objective in &result.objectives {
+        let _ = writeln!(
+            out,
+            "  {:<6} {} (measured {:.1}, {} star{})",
+            if objective.met { "met" } else { "missed" },
+            objective.text,
+            objective.value,
+            objective.stars,
+            if objective.stars == 1 { "" } else { "s" }
+        );
+    }
+    let s = &result.summary;
+    let hours = |v: Option<f64>| v.map_or("-".to_owned(), |h| format!("{h:.1} h"));
+    let _ = writeln!(out, "stars: {}", result.stars);
+    let _ = writeln!(out, "lead time: {}", hours(s.lead_time));
+    let _ = writeln!(out, "throughput: {:.2} planned tickets a day ({} done)", s.planned_throughput, s.done);
+    if let Some(brent) = s.constraint() {
+        let _ = writeln!(out, "{}'s utilization: {:.0}%", brent.name, brent.utilization * 100.0);
+    }
+    let _ = writeln!(out, "unplanned share: {:.0}%", s.unplanned_share * 100.0);
+    let _ = writeln!(out, "time to restore: {} over {} Sev 1s", hours(s.dora.time_to_restore), s.sev1s);
+    let _ = writeln!(out, "revenue lost: ${:.0}", s.revenue_lost);
+    out
+}
+
+fn check(options: &Options) -> Result<ExitCode, CliError> {
+    let path = options.positional.first().ok_or("check needs a PATH")?;
+    let (files, errors) = level::check_path(std::path::Path::new(path));
+    for error in &errors {
+        println!("{error}");
+    }
+    if errors.is_empty() {
+        println!("{files} level file{} checked: no problems", if files == 1 { "" } else { "s" });
+        Ok(ExitCode::SUCCESS)
+    } else {
+        println!("{} problem{} found", errors.len(), if errors.len() == 1 { "" } else { "s" });
+        Ok(ExitCode::from(1))
+    }
+}

@@ -1,0 +1,481 @@
+//! The RON level format. `levels/README.md` documents it with a worked example.
+
+use serde::{Deserialize, Serialize};
+
+/// One chapter of the story, as written in a `levels/**/*.ron` file.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub chapter: u32,
+    pub title: String,
+    /// The story date, as shown to the player ("Tue Sep 2").
+    pub date: String,
+    /// A chapter that is only story: no board to play, so balance tests skip it.
+    #[serde(default)]
+    pub narrative_only: bool,
+    /// Working days the chapter lasts; a day is eight one-hour ticks.
+    pub days: u32,
+    /// Everyone who speaks in the chapter.
+    pub cast: Vec<Character>,
+    /// The people whose hours the player spends.
+    #[serde(default)]
+    pub team: Vec<TeamMember>,
+    /// Business systems that can fail.
+    #[serde(default)]
+    pub systems: Vec<SystemDef>,
+    #[serde(default)]
+    pub business: BusinessDef,
+    /// Tickets on the board at the start or arriving at a set hour.
+    #[serde(default)]
+    pub tickets: Vec<TicketDef>,
+    /// Random streams of new work.
+    #[serde(default)]
+    pub arrivals: Vec<ArrivalDef>,
+    /// Random streams of people stopping someone at their desk.
+    #[serde(default)]
+    pub interrupts: Vec<InterruptDef>,
+    /// Scripted events at set hours.
+    #[serde(default)]
+    pub timeline: Vec<TimedEvent>,
+    #[serde(default)]
+    pub scenes: Vec<SceneDef>,
+    #[serde(default)]
+    pub policies: PolicySetup,
+    #[serde(default)]
+    pub objectives: Vec<ObjectiveDef>,
+    pub questions: Vec<String>,
+    #[serde(default)]
+    pub tuning: Tuning,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Character {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TeamMember {
+    /// Must name someone in the cast.
+    pub id: String,
+    pub skills: Vec<String>,
+    #[serde(default = "eight")]
+    pub hours_per_day: u32,
+    /// The story's constraint (Brent): the shield protects them, documentation draws on them.
+    #[serde(default)]
+    pub constraint: bool,
+}
+
+fn eight() -> u32 {
+    8
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SystemDef {
+    pub id: String,
+    pub name: String,
+    /// The skill needed to diagnose and fix it.
+    pub skill: String,
+    /// Share of revenue that stops while a Sev 1 has it down (0 to 1).
+    #[serde(default)]
+    pub revenue_share: f64,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BusinessDef {
+    pub revenue_per_day: f64,
+    pub share_price: f64,
+    pub audit_findings: u32,
+}
+
+impl Default for BusinessDef {
+    fn default() -> Self {
+        Self {
+            revenue_per_day: 1_000_000.0,
+            share_price: 30.0,
+            audit_findings: 0,
+        }
+    }
+}
+
+/// The four types of work.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum WorkKind {
+    Business,
+    Internal,
+    Change,
+    Unplanned,
+}
+
+impl WorkKind {
+    pub const ALL: [WorkKind; 4] = [
+        WorkKind::Business,
+        WorkKind::Internal,
+        WorkKind::Change,
+        WorkKind::Unplanned,
+    ];
+
+    pub fn is_planned(self) -> bool {
+        self != WorkKind::Unplanned
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            WorkKind::Business => "business project",
+            WorkKind::Internal => "internal project",
+            WorkKind::Change => "change",
+            WorkKind::Unplanned => "unplanned work",
+        }
+    }
+}
+
+/// How risky a change is, which decides who must approve it under the CAB policy.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Risk {
+    /// Pre-approved, routine.
+    Standard,
+    /// Whoever it affects is consulted.
+    Medium,
+    /// Needs the CAB's approval.
+    High,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub skill: String,
+    pub hours: f64,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TicketDef {
+    pub id: String,
+    pub title: String,
+    pub kind: WorkKind,
+    pub route: Vec<Step>,
+    /// Hour of the chapter it appears on the board.
+    #[serde(default)]
+    pub arrives: u32,
+    /// Hour of the chapter it is due by.
+    #[serde(default)]
+    pub due: Option<u32>,
+    #[serde(default)]
+    pub value: f64,
+    /// Required for changes.
+    #[serde(default)]
+    pub risk: Option<Risk>,
+    /// The system a change touches.
+    #[serde(default)]
+    pub system: Option<String>,
+    /// Whether the change was written in the change log before the chapter began.
+    #[serde(default)]
+    pub logged: bool,
+    /// The most important work, which a project freeze leaves running.
+    #[serde(default)]
+    pub critical: bool,
+    /// Audit findings it closes when done.
+    #[serde(default)]
+    pub closes_findings: u32,
+    /// Put straight into this person's queue instead of the backlog.
+    #[serde(default)]
+    pub assign_to: Option<String>,
+    /// Work already done before the chapter opens: hours off the first step.
+    #[serde(default)]
+    pub started_hours: f64,
+}
+
+/// How much the real effort of generated work varies around its stated hours.
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub enum Variability {
+    /// Exactly as stated.
+    Fixed,
+    /// Uniform between half and one and a half times.
+    #[default]
+    Spread,
+    /// Exponentially distributed around the stated mean (a memoryless queue).
+    Exponential,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ArrivalDef {
+    /// Mean new tickets a working day (a Poisson stream).
+    pub per_day: f64,
+    /// The pattern for each new ticket; its id gets a running number.
+    pub ticket: TicketDef,
+    #[serde(default)]
+    pub variability: Variability,
+    /// Hours after arrival that it is due.
+    #[serde(default)]
+    pub due_in: Option<u32>,
+    #[serde(default)]
+    pub from: u32,
+    #[serde(default)]
+    pub until: Option<u32>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct InterruptDef {
+    /// Whom people walk up to.
+    pub to: String,
+    pub per_day: f64,
+    /// Mean hours each takes.
+    pub hours: f64,
+    /// The skill each needs; when others have it, a shield can send it to them.
+    pub skill: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TimedEvent {
+    pub at: u32,
+    pub event: Event,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub enum Event {
+    /// A system fails.
+    Incident(IncidentDef),
+    /// Someone walks up to a person's desk.
+    Interrupt {
+        to: String,
+        hours: f64,
+        skill: String,
+    },
+    /// A policy becomes available to the player.
+    Unlock(Policy),
+    /// A dialogue scene plays.
+    Scene(String),
+    /// New audit findings land.
+    AuditFindings(u32),
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct IncidentDef {
+    pub id: String,
+    pub title: String,
+    pub system: String,
+    #[serde(default = "yes")]
+    pub sev1: bool,
+    /// The change that caused it, when one did.
+    #[serde(default)]
+    pub cause: Option<String>,
+    /// Hours to find the cause when the change log holds it.
+    pub diagnose_hours: f64,
+    pub fix_hours: f64,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Policy {
+    /// Every change is written down before it is made.
+    ChangeLog,
+    /// Changes are approved by risk tier before they start.
+    Cab,
+    /// Two changes never run on one system at once.
+    ChangeCalendar,
+    /// Interrupts for the constraint go through Bill or Patty.
+    BrentShield,
+    /// The constraint may be asked to write down what they know.
+    Documentation,
+    /// Columns of the board may be capped.
+    WipLimits,
+    /// Only critical projects may be started.
+    ProjectFreeze,
+}
+
+impl Policy {
+    pub const ALL: [Policy; 7] = [
+        Policy::ChangeLog,
+        Policy::Cab,
+        Policy::ChangeCalendar,
+        Policy::BrentShield,
+        Policy::Documentation,
+        Policy::WipLimits,
+        Policy::ProjectFreeze,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Policy::ChangeLog => "change log",
+            Policy::Cab => "CAB with risk tiers",
+            Policy::ChangeCalendar => "change calendar",
+            Policy::BrentShield => "Brent shield",
+            Policy::Documentation => "documentation",
+            Policy::WipLimits => "WIP limits",
+            Policy::ProjectFreeze => "project freeze",
+        }
+    }
+
+    /// Policies that are tools to use rather than rules to switch on.
+    pub fn is_switch(self) -> bool {
+        !matches!(self, Policy::Documentation | Policy::WipLimits)
+    }
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PolicySetup {
+    /// Available from the first hour.
+    #[serde(default)]
+    pub unlocked: Vec<Policy>,
+    /// Already in force at the first hour (must be unlocked too).
+    #[serde(default)]
+    pub enabled: Vec<Policy>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SceneDef {
+    pub id: String,
+    pub lines: Vec<Line>,
+    #[serde(default)]
+    pub choices: Vec<Choice>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Line(pub String, pub String);
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub text: String,
+    #[serde(default)]
+    pub effects: Vec<Effect>,
+    /// The choice the chapter's lesson favours; the scripted `flow` player takes it.
+    #[serde(default)]
+    pub wise: bool,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub enum Effect {
+    /// A campaign flag later chapters may read.
+    Flag(String),
+    Unlock(Policy),
+    Enable(Policy),
+    /// Adds a ticket to the board now.
+    AddTicket(TicketDef),
+    /// Drops a ticket that has not started yet.
+    Cancel(String),
+    SharePrice(f64),
+    AuditFindings(i32),
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectiveDef {
+    pub id: String,
+    pub text: String,
+    pub measure: Measure,
+    pub goal: Goal,
+}
+
+/// What an objective measures at the chapter's end.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub enum Measure {
+    /// The hour a ticket was done (never done counts as the chapter's end plus a day).
+    FinishedAt(String),
+    /// The hour service came back after a scripted incident (never: the end plus a day).
+    RestoredAt(String),
+    /// Tickets done, of one kind or of all planned kinds.
+    Done(Option<WorkKind>),
+    /// Revenue lost to outages, in dollars.
+    RevenueLost,
+    /// Mean hours from a Sev 1's start to service restored.
+    TimeToRestore,
+    /// Mean hours from a ticket's release to done.
+    LeadTime,
+    /// Percent of worked hours that went to unplanned work.
+    UnplannedShare,
+    /// Changes that failed in production.
+    FailedChanges,
+    AuditFindings,
+    SharePrice,
+    /// Tickets that missed their due hour.
+    MissedDueDates,
+}
+
+impl Measure {
+    /// Whether a smaller value is the better one.
+    pub fn lower_is_better(&self) -> bool {
+        !matches!(self, Measure::Done(_) | Measure::SharePrice)
+    }
+}
+
+/// Pass at `pass`; two and three stars at the stricter thresholds.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub pass: f64,
+    pub two_stars: f64,
+    pub three_stars: f64,
+}
+
+/// Knobs of the model a level may turn; the defaults suit the story chapters.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Tuning {
+    /// Hours lost each time someone drops unfinished work for something else.
+    pub switch_hours: f64,
+    /// Share of each hour lost per extra ticket waiting in someone's queue (juggling).
+    pub juggling: f64,
+    /// How many times longer diagnosis takes when the cause was never logged.
+    pub unlogged_diagnosis_factor: f64,
+    /// Chance a change fails, by risk tier (standard, medium, high).
+    pub change_failure: (f64, f64, f64),
+    /// Failure multiplier for a change that skipped a review it needed.
+    pub unreviewed_factor: f64,
+    /// Failure multiplier when another change ran on the same system at once.
+    pub collision_factor: f64,
+    /// Chance a change finished on a system with a live Sev 1 widens it.
+    pub widen_chance: f64,
+    /// Extra hours the change log's paperwork adds to a change.
+    pub logging_hours: f64,
+    /// Hours of the constraint's time to document one skill, and the learner's.
+    pub documentation_hours: (f64, f64),
+    /// Diagnose and fix hours of the incident a failed change causes.
+    pub failed_change_hours: (f64, f64),
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Self {
+            switch_hours: 0.25,
+            juggling: 0.02,
+            unlogged_diagnosis_factor: 4.0,
+            change_failure: (0.03, 0.12, 0.3),
+            unreviewed_factor: 2.0,
+            collision_factor: 3.0,
+            widen_chance: 0.6,
+            logging_hours: 0.1,
+            documentation_hours: (4.0, 4.0),
+            failed_change_hours: (2.0, 2.0),
+        }
+    }
+}
+
+/// `levels/campaign.ron`: the chapters in order, in three parts.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Campaign {
+    pub parts: Vec<Part>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    pub title: String,
+    /// Level files, relative to the campaign file.
+    pub chapters: Vec<String>,
+}

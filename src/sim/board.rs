@@ -1,0 +1,231 @@
+//! Creating tickets and moving them onto people's desks: the few ways a ticket enters a queue.
+
+use bevy::prelude::*;
+
+use super::model::*;
+use super::policies::Policies;
+use super::rng::SimRng;
+use super::setup::LevelTuning;
+use crate::level::{Policy, Risk, TicketDef, WorkKind};
+
+/// Puts a new ticket on the board and returns its id. `fate` decides whether it will fail
+/// as a change; pass `None` to draw it now.
+pub fn create_ticket(
+    world: &mut World,
+    def: &TicketDef,
+    origin: Origin,
+    at: f64,
+    fate: Option<f64>,
+) -> TicketId {
+    let id = world.resource::<Board>().next_id();
+    let fate = fate.unwrap_or_else(|| world.resource_mut::<SimRng>().unit());
+    let first = def.route.first().map_or(0.0, |s| s.hours);
+    let started = def.started_hours > 0.0;
+    let mut ticket = Ticket {
+        id,
+        key: def.id.clone(),
+        title: def.title.clone(),
+        kind: def.kind,
+        route: def.route.clone(),
+        step: 0,
+        remaining: first - def.started_hours,
+        due: def.due,
+        value: def.value,
+        risk: def.risk,
+        system: def.system.clone(),
+        logged: def.logged,
+        critical: def.critical,
+        closes_findings: def.closes_findings,
+        origin,
+        state: TicketState::Backlog,
+        holder: None,
+        approval: Approval::None,
+        reviewed: false,
+        collided: false,
+        fate,
+        arrived: at,
+        released: None,
+        started: started.then_some(at),
+        finished: None,
+        ready_at: at,
+        step_touched: started,
+        waits: if started { vec![0.0] } else { Vec::new() },
+        touch_hours: def.started_hours,
+    };
+    write_in_change_log(world, &mut ticket);
+    let entity = world.spawn(ticket).id();
+    world.resource_mut::<Board>().0.push(entity);
+    if let Some(person) = &def.assign_to
+        && let Some(pid) = person_by_key(world, person)
+    {
+        enqueue(world, id, pid, at);
+    }
+    id
+}
+
+/// With the change log in force, a change is written down before it is made, at a small cost.
+fn write_in_change_log(world: &World, ticket: &mut Ticket) {
+    if ticket.is_change() && !ticket.logged && world.resource::<Policies>().on(Policy::ChangeLog) {
+        ticket.logged = true;
+        let paperwork = world.resource::<LevelTuning>().0.logging_hours;
+        if let Some(last) = ticket.route.last_mut() {
+            last.hours += paperwork;
+        }
+        if ticket.route.len() == 1 {
+            ticket.remaining += paperwork;
+        }
+    }
+}
+
+/// Puts a ticket into a person's queue (releasing it if it was in the backlog).
+pub fn enqueue(world: &mut World, ticket_id: TicketId, person_id: PersonId, at: f64) {
+    let Some(ticket_entity) = world.resource::<Board>().entity(ticket_id) else {
+        return;
+    };
+    let Some(person_entity) = world.resource::<Roster>().entity(person_id) else {
+        return;
+    };
+    let cab = world.resource::<Policies>().on(Policy::Cab);
+    let mut ticket = world.get::<Ticket>(ticket_entity).cloned().expect("board entities hold tickets");
+    if let Some(previous) = ticket.holder
+        && let Some(e) = world.resource::<Roster>().entity(previous)
+        && let Some(mut p) = world.get_mut::<Person>(e)
+    {
+        p.queue.retain(|&t| t != ticket_id);
+    }
+    write_in_change_log(world, &mut ticket);
+    if ticket.released.is_none() {
+        ticket.released = Some(at);
+        ticket.ready_at = at;
+        ticket.reviewed = match ticket.risk {
+            None | Some(Risk::Standard) => true,
+            Some(Risk::Medium) => cab,
+            Some(Risk::High) => ticket.approval == Approval::Approved,
+        };
+    } else {
+        ticket.ready_at = ticket.ready_at.max(at);
+    }
+    ticket.state = TicketState::Queued;
+    ticket.holder = Some(person_id);
+    *world.get_mut::<Ticket>(ticket_entity).expect("checked above") = ticket;
+    if let Some(mut person) = world.get_mut::<Person>(person_entity) {
+        person.queue.push(ticket_id);
+    }
+}
+
+/// Takes a ticket off whoever holds it and back to the backlog (or drops it for good).
+pub fn withdraw(world: &mut World, ticket_id: TicketId, state: TicketState) {
+    let Some(entity) = world.resource::<Board>().entity(ticket_id) else {
+        return;
+    };
+    let holder = world.get::<Ticket>(entity).and_then(|t| t.holder);
+    if let Some(pid) = holder
+        && let Some(e) = world.resource::<Roster>().entity(pid)
+        && let Some(mut person) = world.get_mut::<Person>(e)
+    {
+        person.queue.retain(|&t| t != ticket_id);
+    }
+    if let Some(mut ticket) = world.get_mut::<Ticket>(entity) {
+        ticket.holder = None;
+        ticket.state = state;
+    }
+}
+
+pub fn person_by_key(world: &World, key: &str) -> Option<PersonId> {
+    let roster = world.resource::<Roster>();
+    roster
+        .0
+        .iter()
+        .filter_map(|&e| world.get::<Person>(e))
+        .find(|p| p.key == key)
+        .map(|p| p.id)
+}
+
+pub fn ticket(world: &World, id: TicketId) -> Option<&Ticket> {
+    world.resource::<Board>().entity(id).and_then(|e| world.get::<Ticket>(e))
+}
+
+pub fn person(world: &World, id: PersonId) -> Option<&Person> {
+    world.resource::<Roster>().entity(id).and_then(|e| world.get::<Person>(e))
+}
+
+pub fn ticket_mut(world: &mut World, id: TicketId) -> Option<Mut<'_, Ticket>> {
+    let entity = world.resource::<Board>().entity(id)?;
+    world.get_mut::<Ticket>(entity)
+}
+
+pub fn person_mut(world: &mut World, id: PersonId) -> Option<Mut<'_, Person>> {
+    let entity = world.resource::<Roster>().entity(id)?;
+    world.get_mut::<Person>(entity)
+}
+
+/// All tickets in id order.
+pub fn all_tickets(world: &World) -> Vec<&Ticket> {
+    world
+        .resource::<Board>()
+        .0
+        .iter()
+        .filter_map(|&e| world.get::<Ticket>(e))
+        .collect()
+}
+
+/// All people in roster order.
+pub fn all_people(world: &World) -> Vec<&Person> {
+    world
+        .resource::<Roster>()
+        .0
+        .iter()
+        .filter_map(|&e| world.get::<Person>(e))
+        .collect()
+}
+
+/// The column a ticket shows in, under the policies in force.
+pub fn column_of(ticket: &Ticket, policies: &Policies) -> Column {
+    match ticket.state {
+        TicketState::Done | TicketState::Dropped => Column::Done,
+        _ if ticket.is_started() => Column::Doing,
+        TicketState::Queued => Column::Ready,
+        TicketState::Backlog if needs_approval(ticket, policies) => Column::Approval,
+        TicketState::Backlog => Column::Backlog,
+    }
+}
+
+/// A high-risk change under the CAB waits for approval before anyone may take it.
+pub fn needs_approval(ticket: &Ticket, policies: &Policies) -> bool {
+    ticket.is_change()
+        && ticket.risk == Some(Risk::High)
+        && policies.on(Policy::Cab)
+        && ticket.approval != Approval::Approved
+}
+
+/// Tickets in each column, counted the way WIP limits count them.
+pub fn column_count(world: &World, column: Column) -> u32 {
+    let policies = world.resource::<Policies>();
+    all_tickets(world)
+        .into_iter()
+        .filter(|t| t.state != TicketState::Dropped && column_of(t, policies) == column)
+        .count() as u32
+}
+
+/// A plain description of a work kind for generated tickets.
+pub fn unplanned_def(key: String, title: String, skill: &str, hours: f64) -> TicketDef {
+    TicketDef {
+        id: key,
+        title,
+        kind: WorkKind::Unplanned,
+        route: vec![crate::level::Step {
+            skill: skill.to_owned(),
+            hours,
+        }],
+        arrives: 0,
+        due: None,
+        value: 0.0,
+        risk: None,
+        system: None,
+        logged: false,
+        critical: false,
+        closes_findings: 0,
+        assign_to: None,
+        started_hours: 0.0,
+    }
+}

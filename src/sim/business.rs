@@ -1,0 +1,62 @@
+//! The numbers the business watches: revenue, the share price, audit findings.
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::model::{HOURS_PER_DAY, Incidents};
+use super::setup::CurrentLevel;
+use crate::level::BusinessDef;
+
+#[derive(Resource, Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct Business {
+    pub revenue_per_day: f64,
+    pub opening_share_price: f64,
+    pub revenue_earned: f64,
+    pub revenue_lost: f64,
+    pub audit_findings: i64,
+    pub deploys: u32,
+    pub failed_changes: u32,
+    /// Moves of the share price that the story makes, apart from lost revenue.
+    pub share_price_news: f64,
+}
+
+impl Business {
+    pub fn new(def: &BusinessDef) -> Self {
+        Self {
+            revenue_per_day: def.revenue_per_day,
+            opening_share_price: def.share_price,
+            audit_findings: i64::from(def.audit_findings),
+            ..Default::default()
+        }
+    }
+
+    /// The market marks the stock down by half the share of revenue lost to outages.
+    pub fn share_price(&self) -> f64 {
+        let expected = self.revenue_earned + self.revenue_lost;
+        let lost_share = if expected > 0.0 {
+            self.revenue_lost / expected
+        } else {
+            0.0
+        };
+        (self.opening_share_price * (1.0 - 0.5 * lost_share) + self.share_price_news).max(1.0)
+    }
+}
+
+/// Each hour: revenue flows, except the share that a Sev 1 has stopped.
+pub fn accrue_revenue(
+    level: Res<CurrentLevel>,
+    incidents: Res<Incidents>,
+    mut business: ResMut<Business>,
+) {
+    let per_hour = business.revenue_per_day / f64::from(HOURS_PER_DAY);
+    let stopped: f64 = incidents
+        .0
+        .iter()
+        .filter(|i| i.sev1 && i.is_down())
+        .filter_map(|i| level.0.systems.iter().find(|s| s.id == i.system))
+        .map(|s| s.revenue_share)
+        .sum::<f64>()
+        .min(1.0);
+    business.revenue_earned += per_hour * (1.0 - stopped);
+    business.revenue_lost += per_hour * stopped;
+}

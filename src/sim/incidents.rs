@@ -1,0 +1,112 @@
+//! Incidents and Sev 1 outages: what it takes to find the cause, and what stops while it lasts.
+
+use bevy::prelude::*;
+
+use super::board::{self, create_ticket};
+use super::model::*;
+use super::setup::{CurrentLevel, LevelTuning};
+use crate::level::{Step, TicketDef, WorkKind};
+
+pub struct IncidentSpec {
+    pub key: String,
+    pub title: String,
+    pub system: String,
+    pub sev1: bool,
+    pub cause: Option<TicketId>,
+    /// Hours to diagnose when the cause is in the change log.
+    pub diagnose_hours: f64,
+    pub fix_hours: f64,
+}
+
+/// Opens an incident and puts its work (diagnose, then fix) on the board as unplanned work.
+pub fn open(world: &mut World, spec: IncidentSpec, at: f64) -> IncidentId {
+    let id = IncidentId(world.resource::<Incidents>().0.len() as u32);
+    let skill = world
+        .resource::<CurrentLevel>()
+        .0
+        .systems
+        .iter()
+        .find(|s| s.id == spec.system)
+        .map(|s| s.skill.clone())
+        .unwrap_or_default();
+    // With no change to blame, the hunt is as described; an unlogged change makes it long.
+    let cause_logged = spec
+        .cause
+        .and_then(|c| board::ticket(world, c))
+        .is_none_or(|t| t.logged);
+    let factor = if cause_logged {
+        1.0
+    } else {
+        world.resource::<LevelTuning>().0.unlogged_diagnosis_factor
+    };
+    let def = TicketDef {
+        id: format!("incident-{}", spec.key),
+        title: spec.title.clone(),
+        kind: WorkKind::Unplanned,
+        route: vec![
+            Step {
+                skill: skill.clone(),
+                hours: spec.diagnose_hours * factor,
+            },
+            Step {
+                skill,
+                hours: spec.fix_hours,
+            },
+        ],
+        ..board::unplanned_def(String::new(), String::new(), "", 0.0)
+    };
+    let ticket = create_ticket(world, &def, Origin::Incident(id), at, None);
+    world.resource_mut::<Incidents>().0.push(Incident {
+        id,
+        key: spec.key,
+        title: spec.title,
+        system: spec.system,
+        sev1: spec.sev1,
+        cause: spec.cause,
+        cause_logged,
+        started: at,
+        ticket,
+        declared: false,
+        responders: Vec::new(),
+        restored: None,
+        resolved: None,
+        widened: 0,
+    });
+    id
+}
+
+/// The fix is in: service is back. A Sev 1 that was never declared closes itself.
+pub fn restore(world: &mut World, id: IncidentId, at: f64) {
+    let responders = {
+        let mut incidents = world.resource_mut::<Incidents>();
+        let Some(incident) = incidents.0.get_mut(id.0 as usize) else {
+            return;
+        };
+        incident.restored = Some(at);
+        if !incident.declared {
+            incident.resolved = Some(at);
+        }
+        incident.responders.clone()
+    };
+    for person in responders {
+        if let Some(mut p) = board::person_mut(world, person) {
+            p.on_bridge = None;
+        }
+    }
+}
+
+/// A change landing on a system that is already down can make the outage worse.
+pub fn widen(world: &mut World, id: IncidentId) {
+    let extra = world.resource::<LevelTuning>().0.failed_change_hours.0;
+    let ticket = {
+        let mut incidents = world.resource_mut::<Incidents>();
+        let Some(incident) = incidents.0.get_mut(id.0 as usize) else {
+            return;
+        };
+        incident.widened += 1;
+        incident.ticket
+    };
+    if let Some(mut t) = board::ticket_mut(world, ticket) {
+        t.remaining += extra;
+    }
+}

@@ -1,0 +1,29 @@
+//! People walking up to someone's desk. Without a shield they land on top of whatever that
+//! person is doing; with one, requests for the constraint go through Bill or Patty instead.
+
+use bevy::prelude::*;
+
+use super::board::{self, create_ticket, enqueue};
+use super::model::*;
+use super::policies::Policies;
+use crate::level::Policy;
+
+pub fn arrive(world: &mut World, to: PersonId, hours: f64, skill: &str, at: f64) -> Option<TicketId> {
+    let (name, shielded) = {
+        let person = board::person(world, to)?;
+        let shield = world.resource::<Policies>().on(Policy::BrentShield);
+        (person.name.clone(), shield && person.constraint)
+    };
+    let number = board::all_tickets(world).len();
+    let def = board::unplanned_def(
+        format!("interrupt-{number}"),
+        format!("Quick favour for {name}: {skill}"),
+        skill,
+        hours,
+    );
+    let id = create_ticket(world, &def, Origin::Interrupt { for_person: to }, at, None);
+    if !shielded {
+        enqueue(world, id, to, at);
+    }
+    Some(id)
+}

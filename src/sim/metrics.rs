@@ -1,0 +1,276 @@
+//! The recorder: what the board and the team looked like every hour, and the chapter's
+//! headline numbers computed from it (flow, the busy/idle curve, the four DORA keys).
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::board;
+use super::business::Business;
+use super::clock::Clock;
+use super::model::*;
+use super::policies::Policies;
+use crate::level::WorkKind;
+
+/// One hour's snapshot.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct TickSample {
+    pub tick: u32,
+    /// Tickets per column, in `Column::ALL` order (for a cumulative flow diagram).
+    pub columns: [u32; 5],
+    pub planned_hours: f64,
+    pub unplanned_hours: f64,
+}
+
+/// One person's hours, hour by hour.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct PersonSeries {
+    /// Share of the hour spent busy.
+    pub busy: Vec<f64>,
+    /// Hours of work waiting in their queue at the hour's end.
+    pub queue_hours: Vec<f64>,
+}
+
+#[derive(Resource, Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct Metrics {
+    pub samples: Vec<TickSample>,
+    pub people: Vec<PersonSeries>,
+    last: Vec<PersonStats>,
+}
+
+impl Metrics {
+    pub fn begin(&mut self, people: usize) {
+        *self = Self {
+            people: vec![PersonSeries::default(); people],
+            last: vec![PersonStats::default(); people],
+            ..Default::default()
+        };
+    }
+}
+
+pub fn record_hour(
+    clock: Res<Clock>,
+    policies: Res<Policies>,
+    roster: Res<Roster>,
+    board: Res<Board>,
+    tickets: Query<&Ticket>,
+    people: Query<&Person>,
+    mut metrics: ResMut<Metrics>,
+) {
+    let mut sample = TickSample {
+        tick: clock.tick,
+        ..Default::default()
+    };
+    for &entity in &board.0 {
+        if let Ok(ticket) = tickets.get(entity)
+            && ticket.state != TicketState::Dropped
+        {
+            let column = board::column_of(ticket, &policies);
+            sample.columns[column as usize] += 1;
+        }
+    }
+    let metrics = &mut *metrics;
+    for (index, &entity) in roster.0.iter().enumerate() {
+        let Ok(person) = people.get(entity) else { continue };
+        let before = metrics.last.get(index).cloned().unwrap_or_default();
+        sample.planned_hours += person.stats.planned - before.planned;
+        sample.unplanned_hours += person.stats.unplanned - before.unplanned;
+        let queue_hours = person
+            .queue
+            .iter()
+            .filter_map(|&t| board.entity(t).and_then(|e| tickets.get(e).ok()))
+            .map(|t| t.remaining)
+            .sum();
+        if let Some(series) = metrics.people.get_mut(index) {
+            series.busy.push(person.stats.busy() - before.busy());
+            series.queue_hours.push(queue_hours);
+        }
+        if let Some(last) = metrics.last.get_mut(index) {
+            *last = person.stats.clone();
+        }
+    }
+    metrics.samples.push(sample);
+}
+
+/// A DORA performance band.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Band {
+    Elite,
+    High,
+    Medium,
+    Low,
+}
+
+/// The four keys, over the chapter so far. Hours are working hours.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct Dora {
+    pub deploys_per_day: f64,
+    /// Mean hours from a change's arrival to its going live.
+    pub change_lead_time: Option<f64>,
+    pub change_fail_rate: Option<f64>,
+    /// Mean hours from a Sev 1's start to service restored.
+    pub time_to_restore: Option<f64>,
+}
+
+impl Dora {
+    pub fn deploy_band(&self) -> Band {
+        band_higher(self.deploys_per_day, [1.0, 1.0 / 5.0, 1.0 / 22.0])
+    }
+    pub fn lead_time_band(&self) -> Option<Band> {
+        self.change_lead_time
+            .map(|h| band_lower(h, [8.0, 40.0, 176.0]))
+    }
+    pub fn fail_rate_band(&self) -> Option<Band> {
+        self.change_fail_rate.map(|r| band_lower(r, [0.15, 0.30, 0.45]))
+    }
+    pub fn restore_band(&self) -> Option<Band> {
+        self.time_to_restore.map(|h| band_lower(h, [1.0, 8.0, 40.0]))
+    }
+}
+
+fn band_lower(value: f64, limits: [f64; 3]) -> Band {
+    match limits.iter().position(|&l| value <= l) {
+        Some(0) => Band::Elite,
+        Some(1) => Band::High,
+        Some(2) => Band::Medium,
+        _ => Band::Low,
+    }
+}
+
+fn band_higher(value: f64, limits: [f64; 3]) -> Band {
+    match limits.iter().position(|&l| value >= l) {
+        Some(0) => Band::Elite,
+        Some(1) => Band::High,
+        Some(2) => Band::Medium,
+        _ => Band::Low,
+    }
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct PersonSummary {
+    pub key: String,
+    pub name: String,
+    pub constraint: bool,
+    pub utilization: f64,
+    /// Mean hours a step waited in this person's queue before they started it.
+    pub mean_wait: Option<f64>,
+    pub mean_queue_hours: f64,
+    pub peak_queue_hours: f64,
+    /// The hour the queue peaked.
+    pub peak_queue_tick: u32,
+}
+
+/// The chapter's numbers, all measured.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct Summary {
+    pub hours: u32,
+    pub done: u32,
+    pub done_by_kind: [u32; 4],
+    /// Planned tickets finished per working day.
+    pub planned_throughput: f64,
+    /// Mean hours from release to done.
+    pub lead_time: Option<f64>,
+    /// Mean tickets in Ready and Doing, hour by hour.
+    pub mean_wip: f64,
+    pub unplanned_share: f64,
+    pub missed_due_dates: u32,
+    pub people: Vec<PersonSummary>,
+    pub dora: Dora,
+    pub sev1s: u32,
+    pub revenue_lost: f64,
+    pub share_price: f64,
+    pub audit_findings: i64,
+    pub failed_changes: u32,
+}
+
+impl Summary {
+    pub fn constraint(&self) -> Option<&PersonSummary> {
+        self.people.iter().find(|p| p.constraint)
+    }
+
+    pub fn done_of(&self, kind: WorkKind) -> u32 {
+        self.done_by_kind[kind as usize]
+    }
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0u32), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / f64::from(n))
+}
+
+pub fn summarize(world: &World) -> Summary {
+    let clock = world.resource::<Clock>();
+    let now = clock.now();
+    let hours = clock.tick;
+    let metrics = world.resource::<Metrics>();
+    let business = world.resource::<Business>();
+    let incidents = world.resource::<Incidents>();
+    let tickets = board::all_tickets(world);
+    let done: Vec<&&Ticket> = tickets.iter().filter(|t| t.state == TicketState::Done).collect();
+    let mut done_by_kind = [0; 4];
+    for t in &done {
+        done_by_kind[t.kind as usize] += 1;
+    }
+    let planned_done = done.iter().filter(|t| t.kind.is_planned()).count() as f64;
+    let days = (f64::from(hours) / f64::from(HOURS_PER_DAY)).max(1.0 / 8.0);
+    let (planned, unplanned) = metrics
+        .samples
+        .iter()
+        .fold((0.0, 0.0), |(p, u), s| (p + s.planned_hours, u + s.unplanned_hours));
+    let changes: Vec<&&Ticket> = done.iter().filter(|t| t.is_change()).copied().collect();
+    let sev1s: Vec<&Incident> = incidents.0.iter().filter(|i| i.sev1).collect();
+    let people = board::all_people(world)
+        .into_iter()
+        .zip(&metrics.people)
+        .map(|(person, series)| {
+            let (peak_at, peak) = series
+                .queue_hours
+                .iter()
+                .enumerate()
+                .fold((0, 0.0), |best, (i, &q)| if q > best.1 { (i, q) } else { best });
+            PersonSummary {
+                key: person.key.clone(),
+                name: person.name.clone(),
+                constraint: person.constraint,
+                utilization: person.stats.utilization(),
+                mean_wait: (person.stats.steps_started > 0)
+                    .then(|| person.stats.waited / f64::from(person.stats.steps_started)),
+                mean_queue_hours: mean(series.queue_hours.iter().copied()).unwrap_or(0.0),
+                peak_queue_hours: peak,
+                peak_queue_tick: peak_at as u32,
+            }
+        })
+        .collect();
+    Summary {
+        hours,
+        done: done.len() as u32,
+        done_by_kind,
+        planned_throughput: planned_done / days,
+        lead_time: mean(done.iter().filter_map(|t| t.lead_time())),
+        mean_wip: mean(
+            metrics
+                .samples
+                .iter()
+                .map(|s| f64::from(s.columns[Column::Ready as usize] + s.columns[Column::Doing as usize])),
+        )
+        .unwrap_or(0.0),
+        unplanned_share: if planned + unplanned > 0.0 {
+            unplanned / (planned + unplanned)
+        } else {
+            0.0
+        },
+        missed_due_dates: tickets.iter().filter(|t| t.state != TicketState::Dropped && t.was_late(now)).count() as u32,
+        people,
+        dora: Dora {
+            deploys_per_day: f64::from(business.deploys) / days,
+            change_lead_time: mean(changes.iter().filter_map(|t| Some(t.finished? - t.arrived))),
+            change_fail_rate: (business.deploys > 0)
+                .then(|| f64::from(business.failed_changes) / f64::from(business.deploys)),
+            time_to_restore: mean(sev1s.iter().map(|i| i.time_to_restore(now))),
+        },
+        sev1s: sev1s.len() as u32,
+        revenue_lost: business.revenue_lost,
+        share_price: business.share_price(),
+        audit_findings: business.audit_findings,
+        failed_changes: business.failed_changes,
+    }
+}

@@ -1,0 +1,89 @@
+//! Opening a chapter: the people, the policies, and the random world drawn up front.
+
+use std::collections::BTreeSet;
+
+use bevy::prelude::*;
+
+use super::business::Business;
+use super::clock::Clock;
+use super::commands::CommandLog;
+use super::metrics::Metrics;
+use super::model::*;
+use super::objectives::ChapterResult;
+use super::policies::Policies;
+use super::rng::SimRng;
+use super::story::Story;
+use super::timeline::{self, Agenda};
+use crate::level::{Level, Tuning};
+
+#[derive(Resource, Clone, Debug, Default)]
+pub struct LevelTuning(pub Tuning);
+
+/// The level being played, for the rules that look things up in it (systems, scenes).
+#[derive(Resource, Clone, Debug)]
+pub struct CurrentLevel(pub Level);
+
+/// The seed the chapter was opened with (the campaign seed or class code).
+#[derive(Resource, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ChapterSeed(pub u64);
+
+/// Opens `level` in `world`, replacing whatever chapter was there.
+pub fn start_chapter(world: &mut World, level: &Level, seed: u64) {
+    let old: Vec<Entity> = world
+        .query_filtered::<Entity, Or<(With<Ticket>, With<Person>)>>()
+        .iter(world)
+        .collect();
+    for entity in old {
+        world.despawn(entity);
+    }
+    world.remove_resource::<ChapterResult>();
+    world.insert_resource(LevelTuning(level.tuning.clone()));
+    world.insert_resource(CurrentLevel(level.clone()));
+    world.insert_resource(ChapterSeed(seed));
+    world.insert_resource(Clock {
+        tick: 0,
+        end: level.days * HOURS_PER_DAY,
+    });
+    world.insert_resource(Policies {
+        unlocked: level.policies.unlocked.iter().copied().collect(),
+        enabled: level.policies.enabled.iter().copied().collect(),
+        wip_limits: Default::default(),
+    });
+    world.insert_resource(Business::new(&level.business));
+    world.insert_resource(Board::default());
+    world.insert_resource(Incidents::default());
+    world.insert_resource(Story::default());
+    world.insert_resource(CommandLog::default());
+    world.insert_resource(Metrics::default());
+
+    let mut roster = Roster::default();
+    for (index, member) in level.team.iter().enumerate() {
+        let character = level.cast.iter().find(|c| c.id == member.id);
+        let person = Person {
+            id: PersonId(index as u32),
+            key: member.id.clone(),
+            name: character.map_or_else(|| member.id.clone(), |c| c.name.clone()),
+            role: character.map_or_else(String::new, |c| c.role.clone()),
+            skills: member.skills.iter().cloned().collect::<BTreeSet<_>>(),
+            hours_per_day: member.hours_per_day,
+            constraint: member.constraint,
+            queue: Vec::new(),
+            last: None,
+            on_bridge: None,
+            stats: PersonStats::default(),
+        };
+        roster.0.push(world.spawn(person).id());
+    }
+    world.insert_resource(roster);
+
+    let mut rng = SimRng::for_chapter(seed, level.chapter);
+    let agenda = Agenda::draw(level, &mut rng);
+    world.insert_resource(rng);
+    world.insert_resource(agenda);
+    world.resource_mut::<Metrics>().begin(world_people_count(level));
+    timeline::fire_hour(world, 0);
+}
+
+fn world_people_count(level: &Level) -> usize {
+    level.team.len()
+}

@@ -1,0 +1,94 @@
+//! Scenes and choices: the story's beats, and the consequences the player picks.
+
+use std::collections::BTreeSet;
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::board::{self, create_ticket};
+use super::business::Business;
+use super::clock::Clock;
+use super::model::{Origin, TicketState};
+use super::policies::Policies;
+use super::setup::CurrentLevel;
+use crate::level::Effect;
+
+#[derive(Resource, Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct Story {
+    /// Scenes played so far, with the hour they played.
+    pub played: Vec<(f64, String)>,
+    /// A scene whose choice must be made before the clock moves again.
+    pub awaiting_choice: Option<String>,
+    /// Choices made: scene and index.
+    pub choices: Vec<(String, usize)>,
+}
+
+/// Flags set by choices; they outlive the chapter, so later chapters can read them.
+#[derive(Resource, Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct Flags(pub BTreeSet<String>);
+
+pub fn play_scene(world: &mut World, id: &str, at: f64) {
+    let has_choices = world
+        .resource::<CurrentLevel>()
+        .0
+        .scenes
+        .iter()
+        .any(|s| s.id == id && !s.choices.is_empty());
+    let mut story = world.resource_mut::<Story>();
+    story.played.push((at, id.to_owned()));
+    if has_choices {
+        story.awaiting_choice = Some(id.to_owned());
+    }
+}
+
+/// Applies the effects of choice `index` in `scene` (already validated).
+pub fn choose(world: &mut World, scene: &str, index: usize) {
+    let effects = world
+        .resource::<CurrentLevel>()
+        .0
+        .scenes
+        .iter()
+        .find(|s| s.id == scene)
+        .and_then(|s| s.choices.get(index))
+        .map(|c| c.effects.clone())
+        .unwrap_or_default();
+    {
+        let mut story = world.resource_mut::<Story>();
+        story.awaiting_choice = None;
+        story.choices.push((scene.to_owned(), index));
+    }
+    let now = world.resource::<Clock>().now();
+    for effect in effects {
+        apply_effect(world, effect, now);
+    }
+}
+
+fn apply_effect(world: &mut World, effect: Effect, now: f64) {
+    match effect {
+        Effect::Flag(flag) => {
+            world.get_resource_or_insert_with(Flags::default).0.insert(flag);
+        }
+        Effect::Unlock(policy) => {
+            world.resource_mut::<Policies>().unlocked.insert(policy);
+        }
+        Effect::Enable(policy) => {
+            let mut policies = world.resource_mut::<Policies>();
+            policies.unlocked.insert(policy);
+            policies.enabled.insert(policy);
+        }
+        Effect::AddTicket(def) => {
+            create_ticket(world, &def, Origin::Board, now, None);
+        }
+        Effect::Cancel(key) => {
+            let target = board::all_tickets(world)
+                .into_iter()
+                .find(|t| t.key == key && t.is_open() && !t.is_started())
+                .map(|t| t.id);
+            if let Some(id) = target {
+                board::withdraw(world, id, TicketState::Dropped);
+            }
+        }
+        Effect::SharePrice(delta) => world.resource_mut::<Business>().share_price_news += delta,
+        Effect::AuditFindings(n) => world.resource_mut::<Business>().audit_findings += i64::from(n),
+    }
+}

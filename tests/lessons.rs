@@ -1,0 +1,145 @@
+//! The book's lessons, each shown to emerge from the simulation over many seeds.
+
+use parts_unlimited::level::{Character, InterruptDef, Policy, TeamMember};
+use parts_unlimited::sim::{Column, PlayerCommand};
+
+use crate::support::*;
+
+#[test]
+fn wip_limit_cuts_lead_time() {
+    let level = flow_shop();
+    let limits = [
+        PlayerCommand::SetWipLimit { column: Column::Ready, limit: Some(4) },
+        PlayerCommand::SetWipLimit { column: Column::Doing, limit: Some(4) },
+    ];
+    let mut level_with_limits = level.clone();
+    level_with_limits.policies.unlocked.push(Policy::WipLimits);
+    let (mut free, mut limited) = (Vec::new(), Vec::new());
+    let (mut free_tp, mut limited_tp) = (Vec::new(), Vec::new());
+    for seed in 0..SEEDS {
+        let a = play(&level, seed, &[], first_come_first_served).summary;
+        let b = play(&level_with_limits, seed, &limits, first_come_first_served).summary;
+        free.push(a.lead_time.unwrap());
+        limited.push(b.lead_time.unwrap());
+        free_tp.push(a.planned_throughput);
+        limited_tp.push(b.planned_throughput);
+    }
+    println!(
+        "lead time: no limit {:.1} h, WIP limit 4/4 {:.1} h; throughput {:.2} vs {:.2} a day",
+        mean(&free), mean(&limited), mean(&free_tp), mean(&limited_tp)
+    );
+    assert!(mean(&limited) < 0.5 * mean(&free), "a WIP limit should at least halve lead time here");
+    let wins = free.iter().zip(&limited).filter(|(f, l)| l < f).count();
+    assert!(wins as u64 >= SEEDS * 9 / 10, "limited won on only {wins} of {SEEDS} seeds");
+}
+
+#[test]
+fn unplanned_work_cuts_planned_throughput() {
+    let calm = flow_shop();
+    let mut stormy = calm.clone();
+    for person in ["ana", "ben", "cy"] {
+        stormy.interrupts.push(InterruptDef { to: person.into(), per_day: 5.0, hours: 0.6, skill: "ops".into() });
+    }
+    let (mut a, mut b, mut share) = (Vec::new(), Vec::new(), Vec::new());
+    for seed in 0..SEEDS {
+        a.push(play(&calm, seed, &[], first_come_first_served).summary.planned_throughput);
+        let s = play(&stormy, seed, &[], first_come_first_served).summary;
+        b.push(s.planned_throughput);
+        share.push(s.unplanned_share);
+    }
+    println!(
+        "planned throughput: calm {:.2}/day, with interrupts {:.2}/day (unplanned share {:.0}%)",
+        mean(&a), mean(&b), mean(&share) * 100.0
+    );
+    assert!(mean(&b) < 0.9 * mean(&a));
+}
+
+fn with_extra(level: &parts_unlimited::level::Level, id: &str, skills: &[&str]) -> parts_unlimited::level::Level {
+    let mut level = level.clone();
+    level.cast.push(Character { id: id.into(), name: id.into(), role: "New hire".into() });
+    level.team.push(TeamMember {
+        id: id.into(),
+        skills: skills.iter().map(|s| s.to_string()).collect(),
+        hours_per_day: 8,
+        constraint: false,
+    });
+    level
+}
+
+#[test]
+fn only_capacity_at_the_constraint_raises_throughput() {
+    // Every ticket is built by anyone, then deployed by Brent alone: 10.5 hours a day of
+    // deploying for a person with 8.
+    let mut base = flow_shop();
+    base.arrivals.retain(|a| a.ticket.id == "release");
+    base.arrivals[0].per_day = 7.0;
+    let elsewhere = with_extra(&base, "dee", &["build", "ops"]);
+    let at_constraint = with_extra(&base, "eve", &["phoenix"]);
+    let (mut a, mut b, mut c) = (Vec::new(), Vec::new(), Vec::new());
+    for seed in 0..SEEDS {
+        a.push(play(&base, seed, &[], first_come_first_served).summary.planned_throughput);
+        b.push(play(&elsewhere, seed, &[], first_come_first_served).summary.planned_throughput);
+        c.push(play(&at_constraint, seed, &[], first_come_first_served).summary.planned_throughput);
+    }
+    let (a, b, c) = (mean(&a), mean(&b), mean(&c));
+    println!(
+        "throughput a day: as is {a:.2}, +1 away from the constraint {b:.2} ({:+.1}%), +1 at the constraint {c:.2} ({:+.1}%)",
+        (b / a - 1.0) * 100.0,
+        (c / a - 1.0) * 100.0
+    );
+    assert!((b / a - 1.0).abs() < 0.03, "a person away from the constraint should change little");
+    assert!(c > 1.15 * a, "a person at the constraint should raise throughput");
+}
+
+#[test]
+fn queue_wait_follows_busy_over_idle() {
+    println!("  u      measured u   wait/service   u/(1-u)   off by");
+    for u in [0.5, 0.7, 0.8, 0.9, 0.95] {
+        let mut level = queue();
+        level.arrivals[0].per_day = 8.0 * u;
+        let (mut waits, mut busy) = (Vec::new(), Vec::new());
+        for seed in 0..SEEDS {
+            let r = play(&level, seed, &[PlayerCommand::Advance { hours: 10_000 }], |_| Vec::new());
+            let sam = &r.summary.people[0];
+            waits.push(sam.mean_wait.unwrap());
+            busy.push(sam.utilization);
+        }
+        let (wait, measured_u) = (mean(&waits), mean(&busy));
+        let curve = measured_u / (1.0 - measured_u);
+        let off = wait / curve - 1.0;
+        println!("  {u:.2}   {measured_u:.3}        {wait:6.2}         {curve:6.2}    {:+.0}%", off * 100.0);
+        // Stated tolerance: within 15% of the curve (20% at 0.95, where the queue is wildest).
+        let tolerance = if u > 0.9 { 0.20 } else { 0.15 };
+        assert!(off.abs() < tolerance, "at u={u} the wait strays {off:+.2} from u/(1-u)");
+    }
+}
+
+#[test]
+fn a_logged_change_shortens_time_to_restore() {
+    let unlogged = outage();
+    let mut logged = unlogged.clone();
+    logged.policies.enabled.push(Policy::ChangeLog);
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for seed in 0..SEEDS {
+        a.push(play(&unlogged, seed, &[], first_come_first_served).summary.dora.time_to_restore.unwrap());
+        b.push(play(&logged, seed, &[], first_come_first_served).summary.dora.time_to_restore.unwrap());
+    }
+    println!("time to restore: change unlogged {:.1} h, logged {:.1} h", mean(&a), mean(&b));
+    assert!(mean(&b) < 0.6 * mean(&a));
+}
+
+#[test]
+fn shielding_brent_raises_planned_throughput() {
+    let mut exposed = flow_shop();
+    exposed.interrupts.push(InterruptDef { to: "brent".into(), per_day: 8.0, hours: 0.5, skill: "ops".into() });
+    let mut shielded = exposed.clone();
+    shielded.policies.unlocked.push(Policy::BrentShield);
+    shielded.policies.enabled.push(Policy::BrentShield);
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for seed in 0..SEEDS {
+        a.push(play(&exposed, seed, &[], first_come_first_served).summary.planned_throughput);
+        b.push(play(&shielded, seed, &[], first_come_first_served).summary.planned_throughput);
+    }
+    println!("planned throughput: Brent exposed {:.2}/day, shielded {:.2}/day", mean(&a), mean(&b));
+    assert!(mean(&b) > 1.05 * mean(&a));
+}

@@ -1,0 +1,8 @@
+//! One integration-test binary (each links Bevy once): the lessons, the levels, commands,
+//! and determinism.
+
+mod commands;
+mod determinism;
+mod lessons;
+mod levels;
+mod support;
