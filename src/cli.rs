@@ -60,7 +60,9 @@ impl Options {
         let mut iter = args.iter();
         while let Some(arg) = iter.next() {
             if let Some(name) = arg.strip_prefix("--") {
-                let value = iter.next().ok_or_else(|| format!("--{name} needs a value"))?;
+                let value = iter
+                    .next()
+                    .ok_or_else(|| format!("--{name} needs a value"))?;
                 pairs.push((name.to_owned(), value.clone()));
             } else {
                 positional.push(arg.clone());
@@ -70,18 +72,26 @@ impl Options {
     }
 
     fn get(&self, name: &str) -> Option<&str> {
-        self.pairs.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.pairs
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     fn number<T: std::str::FromStr>(&self, name: &str) -> Result<Option<T>, String> {
         self.get(name)
-            .map(|v| v.parse().map_err(|_| format!("--{name} takes a number, not `{v}`")))
+            .map(|v| {
+                v.parse()
+                    .map_err(|_| format!("--{name} takes a number, not `{v}`"))
+            })
             .transpose()
     }
 
     fn source(&self) -> LevelSource {
-        self.get("levels")
-            .map_or(LevelSource::Embedded, |dir| LevelSource::Dir(PathBuf::from(dir)))
+        self.get("levels").map_or(LevelSource::Embedded, |dir| {
+            LevelSource::Dir(PathBuf::from(dir))
+        })
     }
 }
 
@@ -117,7 +127,9 @@ fn load(source: &LevelSource) -> Result<level::LoadedCampaign, CliError> {
 }
 
 fn simulate(options: &Options) -> Result<ExitCode, CliError> {
-    let chapter: u32 = options.number("chapter")?.ok_or("simulate needs --chapter N")?;
+    let chapter: u32 = options
+        .number("chapter")?
+        .ok_or("simulate needs --chapter N")?;
     let seed: u64 = options.number("seed")?.unwrap_or(1);
     let policy_name = options.get("policy").unwrap_or("flow");
     let player = ScriptedPlayer::parse(policy_name)
@@ -163,12 +175,26 @@ pub fn outcome_report(
     let hours = |v: Option<f64>| v.map_or("-".to_owned(), |h| format!("{h:.1} h"));
     let _ = writeln!(out, "stars: {}", result.stars);
     let _ = writeln!(out, "lead time: {}", hours(s.lead_time));
-    let _ = writeln!(out, "throughput: {:.2} planned tickets a day ({} done)", s.planned_throughput, s.done);
+    let _ = writeln!(
+        out,
+        "throughput: {:.2} planned tickets a day ({} done)",
+        s.planned_throughput, s.done
+    );
     if let Some(brent) = s.constraint() {
-        let _ = writeln!(out, "{}'s utilization: {:.0}%", brent.name, brent.utilization * 100.0);
+        let _ = writeln!(
+            out,
+            "{}'s utilization: {:.0}%",
+            brent.name,
+            brent.utilization * 100.0
+        );
     }
     let _ = writeln!(out, "unplanned share: {:.0}%", s.unplanned_share * 100.0);
-    let _ = writeln!(out, "time to restore: {} over {} Sev 1s", hours(s.dora.time_to_restore), s.sev1s);
+    let _ = writeln!(
+        out,
+        "time to restore: {} over {} Sev 1s",
+        hours(s.dora.time_to_restore),
+        s.sev1s
+    );
     let _ = writeln!(out, "revenue lost: ${:.0}", s.revenue_lost);
     out
 }
@@ -180,10 +206,17 @@ fn check(options: &Options) -> Result<ExitCode, CliError> {
         println!("{error}");
     }
     if errors.is_empty() {
-        println!("{files} level file{} checked: no problems", if files == 1 { "" } else { "s" });
+        println!(
+            "{files} level file{} checked: no problems",
+            if files == 1 { "" } else { "s" }
+        );
         Ok(ExitCode::SUCCESS)
     } else {
-        println!("{} problem{} found", errors.len(), if errors.len() == 1 { "" } else { "s" });
+        println!(
+            "{} problem{} found",
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" }
+        );
         Ok(ExitCode::from(1))
     }
 }

@@ -21,9 +21,24 @@ fn same_seed_and_commands_give_identical_metrics() {
             first.log.0.len(),
             fingerprint(&first).len()
         );
-        assert_eq!(fingerprint(&first), fingerprint(&again), "chapter {}", level.chapter);
-        assert_eq!(fingerprint(&first), fingerprint(&replayed), "chapter {} replay", level.chapter);
-        assert_ne!(fingerprint(&first), fingerprint(&other), "chapter {}: seed 8 = seed 7", level.chapter);
+        assert_eq!(
+            fingerprint(&first),
+            fingerprint(&again),
+            "chapter {}",
+            level.chapter
+        );
+        assert_eq!(
+            fingerprint(&first),
+            fingerprint(&replayed),
+            "chapter {} replay",
+            level.chapter
+        );
+        assert_ne!(
+            fingerprint(&first),
+            fingerprint(&other),
+            "chapter {}: seed 8 = seed 7",
+            level.chapter
+        );
     }
 }
 

@@ -9,8 +9,14 @@ use crate::support::*;
 fn wip_limit_cuts_lead_time() {
     let level = flow_shop();
     let limits = [
-        PlayerCommand::SetWipLimit { column: Column::Ready, limit: Some(4) },
-        PlayerCommand::SetWipLimit { column: Column::Doing, limit: Some(4) },
+        PlayerCommand::SetWipLimit {
+            column: Column::Ready,
+            limit: Some(4),
+        },
+        PlayerCommand::SetWipLimit {
+            column: Column::Doing,
+            limit: Some(4),
+        },
     ];
     let mut level_with_limits = level.clone();
     level_with_limits.policies.unlocked.push(Policy::WipLimits);
@@ -26,11 +32,20 @@ fn wip_limit_cuts_lead_time() {
     }
     println!(
         "lead time: no limit {:.1} h, WIP limit 4/4 {:.1} h; throughput {:.2} vs {:.2} a day",
-        mean(&free), mean(&limited), mean(&free_tp), mean(&limited_tp)
+        mean(&free),
+        mean(&limited),
+        mean(&free_tp),
+        mean(&limited_tp)
     );
-    assert!(mean(&limited) < 0.5 * mean(&free), "a WIP limit should at least halve lead time here");
+    assert!(
+        mean(&limited) < 0.5 * mean(&free),
+        "a WIP limit should at least halve lead time here"
+    );
     let wins = free.iter().zip(&limited).filter(|(f, l)| l < f).count();
-    assert!(wins as u64 >= SEEDS * 9 / 10, "limited won on only {wins} of {SEEDS} seeds");
+    assert!(
+        wins as u64 >= SEEDS * 9 / 10,
+        "limited won on only {wins} of {SEEDS} seeds"
+    );
 }
 
 #[test]
@@ -38,25 +53,44 @@ fn unplanned_work_cuts_planned_throughput() {
     let calm = flow_shop();
     let mut stormy = calm.clone();
     for person in ["ana", "ben", "cy"] {
-        stormy.interrupts.push(InterruptDef { to: person.into(), per_day: 5.0, hours: 0.6, skill: "ops".into() });
+        stormy.interrupts.push(InterruptDef {
+            to: person.into(),
+            per_day: 5.0,
+            hours: 0.6,
+            skill: "ops".into(),
+        });
     }
     let (mut a, mut b, mut share) = (Vec::new(), Vec::new(), Vec::new());
     for seed in 0..SEEDS {
-        a.push(play(&calm, seed, &[], first_come_first_served).summary.planned_throughput);
+        a.push(
+            play(&calm, seed, &[], first_come_first_served)
+                .summary
+                .planned_throughput,
+        );
         let s = play(&stormy, seed, &[], first_come_first_served).summary;
         b.push(s.planned_throughput);
         share.push(s.unplanned_share);
     }
     println!(
         "planned throughput: calm {:.2}/day, with interrupts {:.2}/day (unplanned share {:.0}%)",
-        mean(&a), mean(&b), mean(&share) * 100.0
+        mean(&a),
+        mean(&b),
+        mean(&share) * 100.0
     );
     assert!(mean(&b) < 0.9 * mean(&a));
 }
 
-fn with_extra(level: &parts_unlimited::level::Level, id: &str, skills: &[&str]) -> parts_unlimited::level::Level {
+fn with_extra(
+    level: &parts_unlimited::level::Level,
+    id: &str,
+    skills: &[&str],
+) -> parts_unlimited::level::Level {
     let mut level = level.clone();
-    level.cast.push(Character { id: id.into(), name: id.into(), role: "New hire".into() });
+    level.cast.push(Character {
+        id: id.into(),
+        name: id.into(),
+        role: "New hire".into(),
+    });
     level.team.push(TeamMember {
         id: id.into(),
         skills: skills.iter().map(|s| s.to_string()).collect(),
@@ -77,9 +111,21 @@ fn only_capacity_at_the_constraint_raises_throughput() {
     let at_constraint = with_extra(&base, "eve", &["phoenix"]);
     let (mut a, mut b, mut c) = (Vec::new(), Vec::new(), Vec::new());
     for seed in 0..SEEDS {
-        a.push(play(&base, seed, &[], first_come_first_served).summary.planned_throughput);
-        b.push(play(&elsewhere, seed, &[], first_come_first_served).summary.planned_throughput);
-        c.push(play(&at_constraint, seed, &[], first_come_first_served).summary.planned_throughput);
+        a.push(
+            play(&base, seed, &[], first_come_first_served)
+                .summary
+                .planned_throughput,
+        );
+        b.push(
+            play(&elsewhere, seed, &[], first_come_first_served)
+                .summary
+                .planned_throughput,
+        );
+        c.push(
+            play(&at_constraint, seed, &[], first_come_first_served)
+                .summary
+                .planned_throughput,
+        );
     }
     let (a, b, c) = (mean(&a), mean(&b), mean(&c));
     println!(
@@ -87,8 +133,14 @@ fn only_capacity_at_the_constraint_raises_throughput() {
         (b / a - 1.0) * 100.0,
         (c / a - 1.0) * 100.0
     );
-    assert!((b / a - 1.0).abs() < 0.03, "a person away from the constraint should change little");
-    assert!(c > 1.15 * a, "a person at the constraint should raise throughput");
+    assert!(
+        (b / a - 1.0).abs() < 0.03,
+        "a person away from the constraint should change little"
+    );
+    assert!(
+        c > 1.15 * a,
+        "a person at the constraint should raise throughput"
+    );
 }
 
 #[test]
@@ -99,7 +151,12 @@ fn queue_wait_follows_busy_over_idle() {
         level.arrivals[0].per_day = 8.0 * u;
         let (mut waits, mut busy) = (Vec::new(), Vec::new());
         for seed in 0..SEEDS {
-            let r = play(&level, seed, &[PlayerCommand::Advance { hours: 10_000 }], |_| Vec::new());
+            let r = play(
+                &level,
+                seed,
+                &[PlayerCommand::Advance { hours: 10_000 }],
+                |_| Vec::new(),
+            );
             let sam = &r.summary.people[0];
             waits.push(sam.mean_wait.unwrap());
             busy.push(sam.utilization);
@@ -107,10 +164,16 @@ fn queue_wait_follows_busy_over_idle() {
         let (wait, measured_u) = (mean(&waits), mean(&busy));
         let curve = measured_u / (1.0 - measured_u);
         let off = wait / curve - 1.0;
-        println!("  {u:.2}   {measured_u:.3}        {wait:6.2}         {curve:6.2}    {:+.0}%", off * 100.0);
+        println!(
+            "  {u:.2}   {measured_u:.3}        {wait:6.2}         {curve:6.2}    {:+.0}%",
+            off * 100.0
+        );
         // Stated tolerance: within 15% of the curve (20% at 0.95, where the queue is wildest).
         let tolerance = if u > 0.9 { 0.20 } else { 0.15 };
-        assert!(off.abs() < tolerance, "at u={u} the wait strays {off:+.2} from u/(1-u)");
+        assert!(
+            off.abs() < tolerance,
+            "at u={u} the wait strays {off:+.2} from u/(1-u)"
+        );
     }
 }
 
@@ -121,25 +184,149 @@ fn a_logged_change_shortens_time_to_restore() {
     logged.policies.enabled.push(Policy::ChangeLog);
     let (mut a, mut b) = (Vec::new(), Vec::new());
     for seed in 0..SEEDS {
-        a.push(play(&unlogged, seed, &[], first_come_first_served).summary.dora.time_to_restore.unwrap());
-        b.push(play(&logged, seed, &[], first_come_first_served).summary.dora.time_to_restore.unwrap());
+        a.push(
+            play(&unlogged, seed, &[], first_come_first_served)
+                .summary
+                .dora
+                .time_to_restore
+                .unwrap(),
+        );
+        b.push(
+            play(&logged, seed, &[], first_come_first_served)
+                .summary
+                .dora
+                .time_to_restore
+                .unwrap(),
+        );
     }
-    println!("time to restore: change unlogged {:.1} h, logged {:.1} h", mean(&a), mean(&b));
+    println!(
+        "time to restore: change unlogged {:.1} h, logged {:.1} h",
+        mean(&a),
+        mean(&b)
+    );
     assert!(mean(&b) < 0.6 * mean(&a));
 }
 
 #[test]
 fn shielding_brent_raises_planned_throughput() {
     let mut exposed = flow_shop();
-    exposed.interrupts.push(InterruptDef { to: "brent".into(), per_day: 8.0, hours: 0.5, skill: "ops".into() });
+    exposed.interrupts.push(InterruptDef {
+        to: "brent".into(),
+        per_day: 8.0,
+        hours: 0.5,
+        skill: "ops".into(),
+    });
     let mut shielded = exposed.clone();
     shielded.policies.unlocked.push(Policy::BrentShield);
     shielded.policies.enabled.push(Policy::BrentShield);
     let (mut a, mut b) = (Vec::new(), Vec::new());
     for seed in 0..SEEDS {
-        a.push(play(&exposed, seed, &[], first_come_first_served).summary.planned_throughput);
-        b.push(play(&shielded, seed, &[], first_come_first_served).summary.planned_throughput);
+        a.push(
+            play(&exposed, seed, &[], first_come_first_served)
+                .summary
+                .planned_throughput,
+        );
+        b.push(
+            play(&shielded, seed, &[], first_come_first_served)
+                .summary
+                .planned_throughput,
+        );
     }
-    println!("planned throughput: Brent exposed {:.2}/day, shielded {:.2}/day", mean(&a), mean(&b));
+    println!(
+        "planned throughput: Brent exposed {:.2}/day, shielded {:.2}/day",
+        mean(&a),
+        mean(&b)
+    );
     assert!(mean(&b) > 1.05 * mean(&a));
+}
+
+#[test]
+fn littles_law_holds_in_the_recorded_data() {
+    // Over a finite run, mean work in process = arrival rate × mean time in process, counting
+    // unfinished work up to the end. The hourly samples and the tickets' own clocks are kept
+    // separately; they must agree.
+    let mut limited = flow_shop();
+    limited.policies.unlocked.push(Policy::WipLimits);
+    let limits = [PlayerCommand::SetWipLimit {
+        column: Column::Ready,
+        limit: Some(6),
+    }];
+    for (name, level, opening) in [
+        ("no limit", &flow_shop(), &[][..]),
+        ("WIP limit", &limited, &limits[..]),
+    ] {
+        let (mut sampled, mut from_tickets) = (Vec::new(), Vec::new());
+        for seed in 0..10 {
+            let app = play_app(level, seed, opening, first_come_first_served);
+            let world = app.world();
+            let end = world.resource::<parts_unlimited::sim::clock::Clock>().now();
+            let in_process: f64 = parts_unlimited::sim::board::all_tickets(world)
+                .iter()
+                .filter_map(|t| Some(t.finished.unwrap_or(end).min(end) - t.released?))
+                .sum();
+            sampled.push(
+                world
+                    .resource::<parts_unlimited::sim::objectives::ChapterResult>()
+                    .summary
+                    .mean_wip,
+            );
+            from_tickets.push(in_process / end);
+        }
+        let (l, lw) = (mean(&sampled), mean(&from_tickets));
+        println!("{name}: mean WIP sampled hourly {l:.2}, arrival rate × time in process {lw:.2}");
+        // Hourly samples see work that finishes mid-hour as gone for the whole hour.
+        assert!(
+            (l / lw - 1.0).abs() < 0.10,
+            "{name}: L = {l:.2} but λW = {lw:.2}"
+        );
+    }
+}
+
+#[test]
+fn debt_and_careless_changes_bring_more_incidents() {
+    let mut careful = outage();
+    careful.days = 20;
+    careful.timeline.clear();
+    careful.tuning.background_incidents_per_day = 0.4;
+    careful.arrivals.push(parts_unlimited::level::ArrivalDef {
+        per_day: 2.0,
+        ticket: parts_unlimited::level::TicketDef {
+            kind: parts_unlimited::level::WorkKind::Change,
+            risk: Some(parts_unlimited::level::Risk::Medium),
+            system: Some("store".into()),
+            ..careful.arrivals[0].ticket.clone()
+        },
+        variability: Default::default(),
+        due_in: None,
+        from: 0,
+        until: None,
+    });
+    let mut logged = careful.clone();
+    logged
+        .policies
+        .unlocked
+        .extend([Policy::ChangeLog, Policy::Cab]);
+    logged
+        .policies
+        .enabled
+        .extend([Policy::ChangeLog, Policy::Cab]);
+    let mut indebted = careful.clone();
+    indebted.technical_debt = 1.0;
+    let count = |level: &parts_unlimited::level::Level| {
+        let counts: Vec<f64> = (0..SEEDS)
+            .map(|seed| {
+                f64::from(
+                    play(level, seed, &[], first_come_first_served)
+                        .summary
+                        .sev1s,
+                )
+            })
+            .collect();
+        mean(&counts)
+    };
+    let (plain, controlled, debt) = (count(&careful), count(&logged), count(&indebted));
+    println!(
+        "Sev 1s in 20 days: unlogged changes {plain:.1}, logged and reviewed {controlled:.1}, with heavy debt {debt:.1}"
+    );
+    assert!(controlled < plain && debt > plain);
 }

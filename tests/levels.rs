@@ -37,7 +37,10 @@ const VALID: &str = r#"Level(
 
 /// Breaks the valid level by one replacement and returns the single error it must cause.
 fn broken(from: &str, to: &str) -> String {
-    assert!(VALID.contains(from), "test setup: `{from}` not in the valid level");
+    assert!(
+        VALID.contains(from),
+        "test setup: `{from}` not in the valid level"
+    );
     let src = VALID.replacen(from, to, 1);
     match parse_level("bad.ron", &src) {
         Ok(_) => panic!("replacing `{from}` with `{to}` should be refused"),
@@ -58,25 +61,76 @@ fn the_valid_level_is_accepted() {
 fn malformed_levels_are_refused_with_place_and_reason() {
     let cases: &[(&str, &str, &str)] = &[
         // (replace, with, expected message including file:line:col)
-        (r#"TeamMember(id: "brent""#, r#"TeamMember(id: "brant""#, "bad.ron:11:24: team member `brant` is not in the cast"),
-        (r#"Step(skill: "db", hours: 1.0)"#, r#"Step(skill: "dba", hours: 1.0)"#, "bad.ron:15:79: nobody on the team has the skill `dba`"),
-        ("TimedEvent(at: 2,", "TimedEvent(at: 9,", "bad.ron:20:20: an event at hour 9, after the chapter ends (hour 8)"),
-        (r#"id: "c1""#, r#"id: "t1""#, "bad.ron:16:23: duplicate id `t1` in tickets"),
-        (r#"Line("wes""#, r#"Line("steve""#, "bad.ron:23:43: unknown speaker `steve`: not in the cast"),
-        (r#"system: "store","#, r#"system: "shop","#, "unknown system `shop`"),
+        (
+            r#"TeamMember(id: "brent""#,
+            r#"TeamMember(id: "brant""#,
+            "bad.ron:11:24: team member `brant` is not in the cast",
+        ),
+        (
+            r#"Step(skill: "db", hours: 1.0)"#,
+            r#"Step(skill: "dba", hours: 1.0)"#,
+            "bad.ron:15:79: nobody on the team has the skill `dba`",
+        ),
+        (
+            "TimedEvent(at: 2,",
+            "TimedEvent(at: 9,",
+            "bad.ron:20:20: an event at hour 9, after the chapter ends (hour 8)",
+        ),
+        (
+            r#"id: "c1""#,
+            r#"id: "t1""#,
+            "bad.ron:16:23: duplicate id `t1` in tickets",
+        ),
+        (
+            r#"Line("wes""#,
+            r#"Line("steve""#,
+            "bad.ron:23:43: unknown speaker `steve`: not in the cast",
+        ),
+        (
+            r#"system: "store","#,
+            r#"system: "shop","#,
+            "unknown system `shop`",
+        ),
         ("risk: High, ", "", "change `c1` needs a risk tier"),
-        ("two_stars: 2.0, three_stars: 2.0", "two_stars: 2.0, three_stars: 1.0", "objective `done` thresholds are out of order"),
-        (r#"title: "Test","#, r#"title: "Test""#, "bad.ron:4:5: Expected comma"),
+        (
+            "two_stars: 2.0, three_stars: 2.0",
+            "two_stars: 2.0, three_stars: 1.0",
+            "objective `done` thresholds are out of order",
+        ),
+        (
+            r#"title: "Test","#,
+            r#"title: "Test""#,
+            "bad.ron:4:5: Expected comma",
+        ),
         ("days: 1,", "dayz: 1,", "bad.ron:5:"),
-        (r#"Scene("talk")"#, r#"Scene("chat")"#, "unknown scene `chat`"),
-        ("unlocked: [Cab]", "unlocked: []", "policy Cab is enabled but not unlocked"),
+        (
+            r#"Scene("talk")"#,
+            r#"Scene("chat")"#,
+            "unknown scene `chat`",
+        ),
+        (
+            "unlocked: [Cab]",
+            "unlocked: []",
+            "policy Cab is enabled but not unlocked",
+        ),
         ("days: 1,", "days: 0,", "a chapter lasts at least one day"),
-        (r#"route: [Step(skill: "db", hours: 1.0)]"#, r#"route: [Step(skill: "db", hours: 0.0)]"#, "needs hours above 0"),
-        (r#"questions: ["Why?"]"#, "questions: []", "at least one discussion question"),
+        (
+            r#"route: [Step(skill: "db", hours: 1.0)]"#,
+            r#"route: [Step(skill: "db", hours: 0.0)]"#,
+            "needs hours above 0",
+        ),
+        (
+            r#"questions: ["Why?"]"#,
+            "questions: []",
+            "at least one discussion question",
+        ),
     ];
     for (from, to, expected) in cases {
         let message = broken(from, to);
-        assert!(message.contains(expected), "expected `{expected}`, got:\n{message}");
+        assert!(
+            message.contains(expected),
+            "expected `{expected}`, got:\n{message}"
+        );
     }
     println!("{} malformed levels refused as expected", cases.len());
 }
@@ -90,12 +144,21 @@ fn an_unknown_field_names_the_field() {
 #[test]
 fn the_built_in_campaign_loads() {
     let campaign = load_campaign(&LevelSource::Embedded).unwrap_or_else(|e| {
-        panic!("{}", e.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+        panic!(
+            "{}",
+            e.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
     });
     assert_eq!(campaign.parts.len(), 3);
     let numbers: Vec<u32> = campaign.chapters().map(|l| l.chapter).collect();
     assert!(numbers.starts_with(&[1]), "{numbers:?}");
-    assert!(numbers.windows(2).all(|w| w[0] < w[1]), "chapters out of order: {numbers:?}");
+    assert!(
+        numbers.windows(2).all(|w| w[0] < w[1]),
+        "chapters out of order: {numbers:?}"
+    );
 }
 
 #[test]
@@ -107,7 +170,10 @@ fn every_level_file_is_embedded_and_checks_clean() {
     let mut on_disk = Vec::new();
     collect(&dir, &dir, &mut on_disk);
     for file in &on_disk {
-        assert!(embedded.contains(&file.as_str()), "levels/{file} is not in src/level/embedded.rs");
+        assert!(
+            embedded.contains(&file.as_str()),
+            "levels/{file} is not in src/level/embedded.rs"
+        );
     }
     assert_eq!(files, on_disk.len());
 }
@@ -118,7 +184,12 @@ fn collect(root: &std::path::Path, dir: &std::path::Path, out: &mut Vec<String>)
         if path.is_dir() {
             collect(root, &path, out);
         } else if path.extension().is_some_and(|x| x == "ron") {
-            out.push(path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"));
+            out.push(
+                path.strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+            );
         }
     }
 }
@@ -142,5 +213,9 @@ fn a_broken_campaign_names_the_missing_file() {
     .unwrap();
     let errors = load_campaign(&LevelSource::Dir(dir.clone())).unwrap_err();
     std::fs::remove_dir_all(&dir).ok();
-    assert!(errors[0].to_string().contains("missing.ron"), "{:?}", errors);
+    assert!(
+        errors[0].to_string().contains("missing.ron"),
+        "{:?}",
+        errors
+    );
 }

@@ -10,7 +10,14 @@ pub const SEEDS: u64 = 30;
 
 pub fn scenario(name: &str, src: &str) -> Level {
     parse_level(name, src).unwrap_or_else(|errors| {
-        panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+        panic!(
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
     })
 }
 
@@ -39,6 +46,19 @@ pub fn play(
     opening: &[PlayerCommand],
     player: impl Fn(&World) -> Vec<PlayerCommand>,
 ) -> ChapterResult {
+    play_app(level, seed, opening, player)
+        .world()
+        .resource::<ChapterResult>()
+        .clone()
+}
+
+/// As `play`, returning the finished app for a closer look.
+pub fn play_app(
+    level: &Level,
+    seed: u64,
+    opening: &[PlayerCommand],
+    player: impl Fn(&World) -> Vec<PlayerCommand>,
+) -> App {
     let mut app = new_chapter(level, seed);
     for command in opening {
         app.world_mut().write_message(command.clone());
@@ -48,10 +68,11 @@ pub fn play(
         for command in player(app.world()) {
             app.world_mut().write_message(command);
         }
-        app.world_mut().write_message(PlayerCommand::Advance { hours: 1 });
+        app.world_mut()
+            .write_message(PlayerCommand::Advance { hours: 1 });
         app.update();
     }
-    app.world().resource::<ChapterResult>().clone()
+    app
 }
 
 /// A plain dispatcher: the backlog first come, first served, each ticket to the least-loaded
@@ -62,11 +83,18 @@ pub fn first_come_first_served(world: &World) -> Vec<PlayerCommand> {
     let tickets = board::all_tickets(world);
     let mut load: Vec<f64> = people
         .iter()
-        .map(|p| p.queue.iter().map(|&t| tickets[t.0 as usize].remaining).sum())
+        .map(|p| {
+            p.queue
+                .iter()
+                .map(|&t| tickets[t.0 as usize].remaining)
+                .sum()
+        })
         .collect();
     let mut commands = Vec::new();
     for ticket in tickets.iter().filter(|t| t.state == TicketState::Backlog) {
-        let Some(step) = ticket.current_step() else { continue };
+        let Some(step) = ticket.current_step() else {
+            continue;
+        };
         let shielded = matches!(ticket.origin, Origin::Interrupt { .. });
         let best = people
             .iter()

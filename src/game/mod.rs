@@ -1,48 +1,62 @@
-//! The windowed game: Bevy renders, egui draws every screen.
+//! The windowed game: Bevy renders, egui draws every screen. Screens read the simulation and
+//! send `PlayerCommand`s; they never change simulation state themselves.
+
+mod operations;
+mod screens;
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
+use bevy_egui::{EguiPlugin, EguiPrimaryContextPass, egui};
 
 use crate::level::LoadedCampaign;
 
 #[derive(Resource)]
-struct Campaign(LoadedCampaign);
+pub struct Campaign(pub LoadedCampaign);
 
-pub fn run(campaign: LoadedCampaign) {
-    App::new()
-        .add_plugins(DefaultPlugins.set(WindowPlugin {
-            primary_window: Some(Window {
-                title: "Parts Unlimited".into(),
-                ..default()
-            }),
-            ..default()
-        }))
-        .add_plugins(EguiPlugin::default())
-        .insert_resource(Campaign(campaign))
-        .add_systems(Startup, |mut commands: Commands| {
-            commands.spawn(Camera2d);
-        })
-        .add_systems(EguiPrimaryContextPass, campaign_map)
-        .run();
+/// The chapter being played and how it was opened.
+#[derive(Resource, Clone, Copy, Debug)]
+pub struct Playing {
+    pub chapter: u32,
+    pub seed: u64,
 }
 
-fn campaign_map(mut contexts: EguiContexts, campaign: Res<Campaign>) -> Result {
-    let ctx = contexts.ctx_mut()?;
-    let mut root = root_ui(ctx);
-    egui::CentralPanel::default().show(&mut root, |ui| {
-        ui.heading("Parts Unlimited");
-        for part in &campaign.0.parts {
-            ui.label(&part.title);
-            for level in &part.chapters {
-                ui.label(format!("  {}. {} ({})", level.chapter, level.title, level.date));
-            }
-        }
+#[derive(States, Default, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Screen {
+    #[default]
+    Map,
+    Operations,
+    Debrief,
+}
+
+pub fn run(campaign: LoadedCampaign) {
+    let mut app = App::new();
+    app.add_plugins(DefaultPlugins.set(WindowPlugin {
+        primary_window: Some(Window {
+            title: "Parts Unlimited".into(),
+            resolution: (1280, 760).into(),
+            ..default()
+        }),
+        ..default()
+    }))
+    .add_plugins(EguiPlugin::default())
+    .init_state::<Screen>()
+    .insert_resource(Campaign(campaign))
+    .add_systems(Startup, |mut commands: Commands| {
+        commands.spawn(Camera2d);
     });
-    Ok(())
+    crate::sim::plugin(&mut app);
+    operations::plugin(&mut app);
+    app.add_systems(
+        EguiPrimaryContextPass,
+        (
+            screens::campaign_map.run_if(in_state(Screen::Map)),
+            screens::debrief.run_if(in_state(Screen::Debrief)),
+        ),
+    );
+    app.run();
 }
 
 /// egui 0.36 panels live inside a `Ui`; this one covers the whole window.
-fn root_ui(ctx: &egui::Context) -> egui::Ui {
+pub fn root_ui(ctx: &egui::Context) -> egui::Ui {
     egui::Ui::new(
         ctx.clone(),
         "root".into(),

@@ -3,7 +3,10 @@
 
 const FILES: &[(&str, &str)] = &[
     ("campaign.ron", include_str!("../../levels/campaign.ron")),
-    ("part1/01-payroll.ron", include_str!("../../levels/part1/01-payroll.ron")),
+    (
+        "part1/01-payroll.ron",
+        include_str!("../../levels/part1/01-payroll.ron"),
+    ),
 ];
 
 pub fn file(name: &str) -> Option<&'static str> {

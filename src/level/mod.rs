@@ -22,7 +22,11 @@ pub struct LevelError {
 
 impl fmt::Display for LevelError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.col, self.message
+        )
     }
 }
 
@@ -87,8 +91,9 @@ impl LevelSource {
             LevelSource::Embedded => embedded::file(name)
                 .map(str::to_owned)
                 .ok_or_else(|| LevelError::whole_file(name, "no such level is built in")),
-            LevelSource::Dir(dir) => std::fs::read_to_string(dir.join(name))
-                .map_err(|e| LevelError::whole_file(&dir.join(name).display().to_string(), e.to_string())),
+            LevelSource::Dir(dir) => std::fs::read_to_string(dir.join(name)).map_err(|e| {
+                LevelError::whole_file(&dir.join(name).display().to_string(), e.to_string())
+            }),
         }
     }
 
@@ -182,7 +187,9 @@ pub fn check_path(path: &Path) -> (usize, Vec<LevelError>) {
             let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
             if let Err(mut e) = load_campaign(&LevelSource::Dir(dir)) {
                 // Level errors are reported once, by their own file below.
-                e.retain(|err| err.file == shown || !files.iter().any(|f| f.display().to_string() == err.file));
+                e.retain(|err| {
+                    err.file == shown || !files.iter().any(|f| f.display().to_string() == err.file)
+                });
                 errors.append(&mut e);
             }
         } else if let Err(mut e) = parse_level(&shown, &src) {

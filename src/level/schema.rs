@@ -25,6 +25,9 @@ pub struct Level {
     pub systems: Vec<SystemDef>,
     #[serde(default)]
     pub business: BusinessDef,
+    /// Fragile, patched-over systems: 0 is clean, 1 doubles the background incident rate.
+    #[serde(default)]
+    pub technical_debt: f64,
     /// Tickets on the board at the start or arriving at a set hour.
     #[serde(default)]
     pub tickets: Vec<TicketDef>,
@@ -446,6 +449,9 @@ pub struct Tuning {
     pub documentation_hours: (f64, f64),
     /// Diagnose and fix hours of the incident a failed change causes.
     pub failed_change_hours: (f64, f64),
+    /// Incidents a day that strike the level's systems at random, before technical debt and
+    /// risky changes raise the rate.
+    pub background_incidents_per_day: f64,
 }
 
 impl Default for Tuning {
@@ -461,6 +467,7 @@ impl Default for Tuning {
             logging_hours: 0.1,
             documentation_hours: (4.0, 4.0),
             failed_change_hours: (2.0, 2.0),
+            background_incidents_per_day: 0.0,
         }
     }
 }

@@ -86,7 +86,10 @@ impl Checker {
         for member in &level.team {
             let at = || vec![field("team"), text(&member.id)];
             if !self.cast.contains(&member.id) {
-                self.report(at(), format!("team member `{}` is not in the cast", member.id));
+                self.report(
+                    at(),
+                    format!("team member `{}` is not in the cast", member.id),
+                );
             }
             if member.hours_per_day == 0 || member.hours_per_day > 8 {
                 self.report(
@@ -111,7 +114,10 @@ impl Checker {
             let at = vec![field("arrivals"), text(&arrival.ticket.id)];
             self.ticket(at.clone(), &arrival.ticket);
             if arrival.per_day <= 0.0 {
-                self.report(at.clone(), format!("arrival stream {i} needs per_day above 0"));
+                self.report(
+                    at.clone(),
+                    format!("arrival stream {i} needs per_day above 0"),
+                );
             }
             if arrival.from >= self.end {
                 self.after_end(at, "arrival stream starts", arrival.from);
@@ -134,7 +140,11 @@ impl Checker {
         for policy in &level.policies.enabled {
             if !level.policies.unlocked.contains(policy) {
                 self.report(
-                    vec![field("policies"), field("enabled"), raw(&format!("{policy:?}"))],
+                    vec![
+                        field("policies"),
+                        field("enabled"),
+                        raw(&format!("{policy:?}")),
+                    ],
                     format!("policy {policy:?} is enabled but not unlocked"),
                 );
             }
@@ -193,33 +203,53 @@ impl Checker {
 
     fn ticket(&mut self, at: Vec<Anchor>, ticket: &TicketDef) {
         if ticket.route.is_empty() {
-            self.report(at.clone(), format!("ticket `{}` has an empty route", ticket.id));
+            self.report(
+                at.clone(),
+                format!("ticket `{}` has an empty route", ticket.id),
+            );
         }
         for step in &ticket.route {
             self.skill(at.clone(), &step.skill);
             if step.hours <= 0.0 {
                 let mut path = at.clone();
                 path.push(field("hours"));
-                self.report(path, format!("a step of `{}` needs hours above 0", ticket.id));
+                self.report(
+                    path,
+                    format!("a step of `{}` needs hours above 0", ticket.id),
+                );
             }
         }
         if let Some(first) = ticket.route.first()
-            && (ticket.started_hours < 0.0 || (ticket.started_hours > 0.0 && ticket.started_hours >= first.hours))
+            && (ticket.started_hours < 0.0
+                || (ticket.started_hours > 0.0 && ticket.started_hours >= first.hours))
         {
             let mut path = at.clone();
             path.push(field("started_hours"));
-            self.report(path, "started_hours must be less than the first step's hours");
+            self.report(
+                path,
+                "started_hours must be less than the first step's hours",
+            );
         }
         if ticket.arrives >= self.end {
             let mut path = at.clone();
             path.push(field("arrives"));
-            self.after_end(path, &format!("ticket `{}` arrives", ticket.id), ticket.arrives);
+            self.after_end(
+                path,
+                &format!("ticket `{}` arrives", ticket.id),
+                ticket.arrives,
+            );
         }
         if ticket.kind == WorkKind::Change && ticket.risk.is_none() {
-            self.report(at.clone(), format!("change `{}` needs a risk tier", ticket.id));
+            self.report(
+                at.clone(),
+                format!("change `{}` needs a risk tier", ticket.id),
+            );
         }
         if ticket.kind == WorkKind::Change && ticket.system.is_none() {
-            self.report(at.clone(), format!("change `{}` needs the system it touches", ticket.id));
+            self.report(
+                at.clone(),
+                format!("change `{}` needs the system it touches", ticket.id),
+            );
         }
         if let Some(system) = &ticket.system {
             self.system(at.clone(), system);
@@ -313,7 +343,10 @@ impl Checker {
             };
             self.report(
                 path,
-                format!("objective `{}` thresholds are out of order ({direction})", objective.id),
+                format!(
+                    "objective `{}` thresholds are out of order ({direction})",
+                    objective.id
+                ),
             );
         }
     }

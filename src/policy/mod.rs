@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use bevy::prelude::*;
 
 use crate::level::{Policy, WorkKind};
+use crate::sim::PlayerCommand;
 use crate::sim::board::{self, column_count, needs_approval};
 use crate::sim::commands::system_skill;
 use crate::sim::model::*;
@@ -14,7 +15,6 @@ use crate::sim::policies::Policies;
 use crate::sim::setup::CurrentLevel;
 use crate::sim::story::Story;
 use crate::sim::work::is_freezable;
-use crate::sim::PlayerCommand;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScriptedPlayer {
@@ -122,13 +122,21 @@ impl<'w> Plan<'w> {
     }
 
     fn qualified(&self, skill: &str) -> Vec<&'w Person> {
-        self.people.iter().copied().filter(|p| p.has_skill(skill)).collect()
+        self.people
+            .iter()
+            .copied()
+            .filter(|p| p.has_skill(skill))
+            .collect()
     }
 
     fn least_loaded(&self, candidates: &[&Person]) -> Option<PersonId> {
         candidates
             .iter()
-            .min_by(|a, b| self.load[&a.id].total_cmp(&self.load[&b.id]).then(a.id.cmp(&b.id)))
+            .min_by(|a, b| {
+                self.load[&a.id]
+                    .total_cmp(&self.load[&b.id])
+                    .then(a.id.cmp(&b.id))
+            })
             .map(|p| p.id)
     }
 
@@ -141,9 +149,11 @@ impl<'w> Plan<'w> {
     }
 
     fn may_release(&self, ticket: &Ticket) -> bool {
-        !needs_approval(ticket, self.policies)
-            && !(self.policies.on(Policy::ProjectFreeze) && is_freezable(ticket))
-            && !matches!(ticket.origin, Origin::Incident(id) if self.incident(id).is_some_and(|i| i.declared))
+        let held_by_cab = needs_approval(ticket, self.policies);
+        let frozen = self.policies.on(Policy::ProjectFreeze) && is_freezable(ticket);
+        let on_a_bridge = matches!(ticket.origin,
+            Origin::Incident(id) if self.incident(id).is_some_and(|i| i.declared));
+        !(held_by_cab || frozen || on_a_bridge)
     }
 
     fn incident(&self, id: IncidentId) -> Option<&'w Incident> {
@@ -165,7 +175,9 @@ impl<'w> Plan<'w> {
                 self.assign(ticket, for_person);
                 continue;
             }
-            let Some(step) = ticket.current_step() else { continue };
+            let Some(step) = ticket.current_step() else {
+                continue;
+            };
             let qualified = self.qualified(&step.skill);
             // Brent can do it, so Brent gets it.
             let person = qualified
@@ -212,9 +224,15 @@ impl<'w> Plan<'w> {
             if !unplanned && ready_limit.is_some_and(|l| self.ready >= l) {
                 continue;
             }
-            let Some(step) = ticket.current_step() else { continue };
+            let Some(step) = ticket.current_step() else {
+                continue;
+            };
             let qualified = self.qualified(&step.skill);
-            let others: Vec<&Person> = qualified.iter().copied().filter(|p| !p.constraint).collect();
+            let others: Vec<&Person> = qualified
+                .iter()
+                .copied()
+                .filter(|p| !p.constraint)
+                .collect();
             if !others.is_empty() {
                 if let Some(person) = self.least_loaded(&others) {
                     self.assign(ticket, person);
@@ -237,7 +255,12 @@ impl<'w> Plan<'w> {
     }
 
     fn switch_on_policies(&mut self) {
-        for policy in [Policy::ChangeLog, Policy::Cab, Policy::ChangeCalendar, Policy::BrentShield] {
+        for policy in [
+            Policy::ChangeLog,
+            Policy::Cab,
+            Policy::ChangeCalendar,
+            Policy::BrentShield,
+        ] {
             if self.policies.unlocked.contains(&policy) && !self.policies.on(policy) {
                 self.send(PlayerCommand::SetPolicy { policy, on: true });
             }
@@ -264,8 +287,12 @@ impl<'w> Plan<'w> {
                     .into_iter()
                     .filter(|p| p.on_bridge.is_none())
                     .collect();
-                let mut responders: Vec<PersonId> =
-                    free.iter().filter(|p| !p.constraint).take(2).map(|p| p.id).collect();
+                let mut responders: Vec<PersonId> = free
+                    .iter()
+                    .filter(|p| !p.constraint)
+                    .take(2)
+                    .map(|p| p.id)
+                    .collect();
                 if responders.is_empty() {
                     responders.extend(free.first().map(|p| p.id));
                 }
@@ -288,10 +315,13 @@ impl<'w> Plan<'w> {
         if !self.policies.unlocked.contains(&Policy::Documentation) {
             return;
         }
-        let underway = self
-            .tickets
-            .iter()
-            .any(|t| t.is_open() && matches!(t.origin, Origin::Documentation { .. } | Origin::Study { .. }));
+        let underway = self.tickets.iter().any(|t| {
+            t.is_open()
+                && matches!(
+                    t.origin,
+                    Origin::Documentation { .. } | Origin::Study { .. }
+                )
+        });
         if underway {
             return;
         }
@@ -302,11 +332,11 @@ impl<'w> Plan<'w> {
             .skills
             .iter()
             .find(|s| self.people.iter().filter(|p| p.has_skill(s)).count() == 1);
-        let learner = self
-            .people
-            .iter()
-            .filter(|p| !p.constraint)
-            .min_by(|a, b| self.load[&a.id].total_cmp(&self.load[&b.id]).then(a.id.cmp(&b.id)));
+        let learner = self.people.iter().filter(|p| !p.constraint).min_by(|a, b| {
+            self.load[&a.id]
+                .total_cmp(&self.load[&b.id])
+                .then(a.id.cmp(&b.id))
+        });
         if let (Some(skill), Some(learner)) = (only_brent, learner) {
             self.send(PlayerCommand::StartDocumentation {
                 skill: skill.clone(),
@@ -333,7 +363,10 @@ pub fn play_chapter(level: &crate::level::Level, seed: u64, player: ScriptedPlay
     let mut app = crate::sim::headless_app();
     crate::sim::start_chapter(app.world_mut(), level, seed);
     for _ in 0..MAX_FRAMES {
-        if app.world().contains_resource::<crate::sim::objectives::ChapterResult>() {
+        if app
+            .world()
+            .contains_resource::<crate::sim::objectives::ChapterResult>()
+        {
             break;
         }
         let commands = player.decide(app.world());
@@ -342,7 +375,8 @@ pub fn play_chapter(level: &crate::level::Level, seed: u64, player: ScriptedPlay
             app.world_mut().write_message(command);
         }
         if !choosing {
-            app.world_mut().write_message(PlayerCommand::Advance { hours: 1 });
+            app.world_mut()
+                .write_message(PlayerCommand::Advance { hours: 1 });
         }
         app.update();
     }
@@ -350,7 +384,11 @@ pub fn play_chapter(level: &crate::level::Level, seed: u64, player: ScriptedPlay
 }
 
 /// Replays a command log on the same level and seed.
-pub fn replay_chapter(level: &crate::level::Level, seed: u64, commands: &[PlayerCommand]) -> Played {
+pub fn replay_chapter(
+    level: &crate::level::Level,
+    seed: u64,
+    commands: &[PlayerCommand],
+) -> Played {
     let mut app = crate::sim::headless_app();
     crate::sim::start_chapter(app.world_mut(), level, seed);
     for command in commands {

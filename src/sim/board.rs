@@ -86,7 +86,10 @@ pub fn enqueue(world: &mut World, ticket_id: TicketId, person_id: PersonId, at: 
         return;
     };
     let cab = world.resource::<Policies>().on(Policy::Cab);
-    let mut ticket = world.get::<Ticket>(ticket_entity).cloned().expect("board entities hold tickets");
+    let mut ticket = world
+        .get::<Ticket>(ticket_entity)
+        .cloned()
+        .expect("board entities hold tickets");
     if let Some(previous) = ticket.holder
         && let Some(e) = world.resource::<Roster>().entity(previous)
         && let Some(mut p) = world.get_mut::<Person>(e)
@@ -107,7 +110,9 @@ pub fn enqueue(world: &mut World, ticket_id: TicketId, person_id: PersonId, at: 
     }
     ticket.state = TicketState::Queued;
     ticket.holder = Some(person_id);
-    *world.get_mut::<Ticket>(ticket_entity).expect("checked above") = ticket;
+    *world
+        .get_mut::<Ticket>(ticket_entity)
+        .expect("checked above") = ticket;
     if let Some(mut person) = world.get_mut::<Person>(person_entity) {
         person.queue.push(ticket_id);
     }
@@ -142,11 +147,17 @@ pub fn person_by_key(world: &World, key: &str) -> Option<PersonId> {
 }
 
 pub fn ticket(world: &World, id: TicketId) -> Option<&Ticket> {
-    world.resource::<Board>().entity(id).and_then(|e| world.get::<Ticket>(e))
+    world
+        .resource::<Board>()
+        .entity(id)
+        .and_then(|e| world.get::<Ticket>(e))
 }
 
 pub fn person(world: &World, id: PersonId) -> Option<&Person> {
-    world.resource::<Roster>().entity(id).and_then(|e| world.get::<Person>(e))
+    world
+        .resource::<Roster>()
+        .entity(id)
+        .and_then(|e| world.get::<Person>(e))
 }
 
 pub fn ticket_mut(world: &mut World, id: TicketId) -> Option<Mut<'_, Ticket>> {

@@ -20,8 +20,16 @@ pub fn failure_chance(ticket: &Ticket, tuning: &crate::level::Tuning) -> f64 {
         Some(Risk::Medium) => medium,
         _ => standard,
     };
-    let unreviewed = if ticket.reviewed { 1.0 } else { tuning.unreviewed_factor };
-    let collided = if ticket.collided { tuning.collision_factor } else { 1.0 };
+    let unreviewed = if ticket.reviewed {
+        1.0
+    } else {
+        tuning.unreviewed_factor
+    };
+    let collided = if ticket.collided {
+        tuning.collision_factor
+    } else {
+        1.0
+    };
     (base * unreviewed * collided).min(0.95)
 }
 
@@ -87,10 +95,12 @@ pub fn deploy(world: &mut World, id: TicketId, at: f64) {
 pub fn detect_collisions(mut tickets: Query<&mut Ticket>) {
     let mut running: BTreeMap<String, Vec<TicketId>> = BTreeMap::new();
     for ticket in &tickets {
-        if ticket.is_change() && ticket.is_open() && ticket.is_started() {
-            if let Some(system) = &ticket.system {
-                running.entry(system.clone()).or_default().push(ticket.id);
-            }
+        if ticket.is_change()
+            && ticket.is_open()
+            && ticket.is_started()
+            && let Some(system) = &ticket.system
+        {
+            running.entry(system.clone()).or_default().push(ticket.id);
         }
     }
     let colliding: Vec<TicketId> = running

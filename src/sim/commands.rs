@@ -16,24 +16,54 @@ use crate::level::{Policy, WorkKind};
 #[derive(Message, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum PlayerCommand {
     /// Release a ticket to a person, or move a waiting one to someone else.
-    Assign { ticket: TicketId, person: PersonId },
+    Assign {
+        ticket: TicketId,
+        person: PersonId,
+    },
     /// Take a ticket that has not started back to the backlog.
-    Unassign { ticket: TicketId },
-    SetWipLimit { column: Column, limit: Option<u32> },
-    ApproveChange { ticket: TicketId },
-    RejectChange { ticket: TicketId },
+    Unassign {
+        ticket: TicketId,
+    },
+    SetWipLimit {
+        column: Column,
+        limit: Option<u32>,
+    },
+    ApproveChange {
+        ticket: TicketId,
+    },
+    RejectChange {
+        ticket: TicketId,
+    },
     /// Send a shielded request elsewhere instead of to the constraint.
-    DeflectInterrupt { ticket: TicketId },
+    DeflectInterrupt {
+        ticket: TicketId,
+    },
     /// Ask the constraint to write down a skill for a learner.
-    StartDocumentation { skill: String, learner: PersonId },
+    StartDocumentation {
+        skill: String,
+        learner: PersonId,
+    },
     /// Open a bridge: the responders drop everything for the incident.
-    DeclareSev1 { incident: IncidentId, responders: Vec<PersonId> },
+    DeclareSev1 {
+        incident: IncidentId,
+        responders: Vec<PersonId>,
+    },
     /// Declare the outage over once service is back.
-    ResolveSev1 { incident: IncidentId },
-    SetPolicy { policy: Policy, on: bool },
-    Choose { scene: String, choice: usize },
+    ResolveSev1 {
+        incident: IncidentId,
+    },
+    SetPolicy {
+        policy: Policy,
+        on: bool,
+    },
+    Choose {
+        scene: String,
+        choice: usize,
+    },
     /// Let the clock run this many working hours.
-    Advance { hours: u32 },
+    Advance {
+        hours: u32,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -99,7 +129,10 @@ fn unlocked(world: &World, policy: Policy) -> Result<(), String> {
     if world.resource::<Policies>().unlocked.contains(&policy) {
         Ok(())
     } else {
-        Err(format!("the {} is not available yet in the story", policy.label()))
+        Err(format!(
+            "the {} is not available yet in the story",
+            policy.label()
+        ))
     }
 }
 
@@ -120,9 +153,13 @@ fn validate(world: &World, command: &PlayerCommand) -> Result<(), String> {
                 return Err(format!("`{}` is already with {}", t.title, p.name));
             }
             if t.is_started() && t.holder.is_some() {
-                return Err(format!("`{}` is being worked on; it cannot change hands now", t.title));
+                return Err(format!(
+                    "`{}` is being worked on; it cannot change hands now",
+                    t.title
+                ));
             }
-            if matches!(t.origin, Origin::Incident(id) if world.resource::<Incidents>().get(id).is_some_and(|i| i.declared)) {
+            if matches!(t.origin, Origin::Incident(id) if world.resource::<Incidents>().get(id).is_some_and(|i| i.declared))
+            {
                 return Err("the Sev 1 bridge is working this one".into());
             }
             let step = t.current_step().ok_or("the ticket has no step left")?;
@@ -133,7 +170,10 @@ fn validate(world: &World, command: &PlayerCommand) -> Result<(), String> {
                 ));
             }
             if needs_approval(t, policies) {
-                return Err(format!("`{}` is a high-risk change: the CAB must approve it first", t.title));
+                return Err(format!(
+                    "`{}` is a high-risk change: the CAB must approve it first",
+                    t.title
+                ));
             }
             if policies.on(Policy::ProjectFreeze) && is_freezable(t) && !t.is_started() {
                 return Err("the project freeze holds it: only critical work may start".into());
@@ -153,7 +193,10 @@ fn validate(world: &World, command: &PlayerCommand) -> Result<(), String> {
                 return Err(format!("`{}` is not in anyone's queue", t.title));
             }
             if t.is_started() {
-                return Err(format!("`{}` has started; finish it rather than shelve it", t.title));
+                return Err(format!(
+                    "`{}` has started; finish it rather than shelve it",
+                    t.title
+                ));
             }
             Ok(())
         }
@@ -170,7 +213,10 @@ fn validate(world: &World, command: &PlayerCommand) -> Result<(), String> {
         PlayerCommand::ApproveChange { ticket } | PlayerCommand::RejectChange { ticket } => {
             let t = ticket_of(world, *ticket)?;
             if !t.is_change() || t.state != TicketState::Backlog {
-                return Err(format!("`{}` is not a change waiting for approval", t.title));
+                return Err(format!(
+                    "`{}` is not a change waiting for approval",
+                    t.title
+                ));
             }
             if t.approval != Approval::None {
                 return Err(format!("`{}` has been decided already", t.title));
@@ -195,7 +241,9 @@ fn validate(world: &World, command: &PlayerCommand) -> Result<(), String> {
             let l = person_of(world, *learner)?;
             let people = board::all_people(world);
             if !people.iter().any(|p| p.constraint && p.has_skill(skill)) {
-                return Err(format!("nobody at the constraint knows `{skill}` to write it down"));
+                return Err(format!(
+                    "nobody at the constraint knows `{skill}` to write it down"
+                ));
             }
             if l.constraint {
                 return Err(format!("{} is the one who already knows it", l.name));
@@ -212,7 +260,10 @@ fn validate(world: &World, command: &PlayerCommand) -> Result<(), String> {
             }
             Ok(())
         }
-        PlayerCommand::DeclareSev1 { incident, responders } => {
+        PlayerCommand::DeclareSev1 {
+            incident,
+            responders,
+        } => {
             let i = world
                 .resource::<Incidents>()
                 .get(*incident)
@@ -259,7 +310,11 @@ fn validate(world: &World, command: &PlayerCommand) -> Result<(), String> {
                 return Err(format!("the {} is used, not switched", policy.label()));
             }
             if policies.on(*policy) == *on {
-                return Err(format!("the {} is already {}", policy.label(), if *on { "on" } else { "off" }));
+                return Err(format!(
+                    "the {} is already {}",
+                    policy.label(),
+                    if *on { "on" } else { "off" }
+                ));
             }
             Ok(())
         }
@@ -293,9 +348,12 @@ fn validate(world: &World, command: &PlayerCommand) -> Result<(), String> {
 }
 
 pub fn system_skill(world: &World, system: &str) -> String {
-    world
-        .resource::<CurrentLevel>()
-        .0
+    system_skill_of(&world.resource::<CurrentLevel>().0, system)
+}
+
+/// The skill that diagnoses and fixes a system.
+pub fn system_skill_of(level: &crate::level::Level, system: &str) -> String {
+    level
         .systems
         .iter()
         .find(|s| s.id == system)
@@ -335,7 +393,11 @@ fn apply(world: &mut World, command: PlayerCommand) {
             responders,
         } => declare(world, incident, responders),
         PlayerCommand::ResolveSev1 { incident } => {
-            if let Some(i) = world.resource_mut::<Incidents>().0.get_mut(incident.0 as usize) {
+            if let Some(i) = world
+                .resource_mut::<Incidents>()
+                .0
+                .get_mut(incident.0 as usize)
+            {
                 i.resolved = Some(now);
             }
         }
@@ -355,7 +417,9 @@ fn apply(world: &mut World, command: PlayerCommand) {
 /// Runs the clock hour by hour; stops early at the chapter's end or at a choice to make.
 pub fn run_hours(world: &mut World, hours: u32) {
     for _ in 0..hours {
-        if world.resource::<Clock>().is_over() || world.resource::<Story>().awaiting_choice.is_some() {
+        if world.resource::<Clock>().is_over()
+            || world.resource::<Story>().awaiting_choice.is_some()
+        {
             break;
         }
         world.run_schedule(super::SimTick);
@@ -371,7 +435,9 @@ fn start_documentation(world: &mut World, skill: String, learner: PersonId, now:
     else {
         return;
     };
-    let name = board::person(world, learner).map(|p| p.name.clone()).unwrap_or_default();
+    let name = board::person(world, learner)
+        .map(|p| p.name.clone())
+        .unwrap_or_default();
     let mut def = board::unplanned_def(
         format!("document-{skill}-{}", learner.0),
         format!("Write down how `{skill}` is done, for {name}"),
@@ -380,7 +446,13 @@ fn start_documentation(world: &mut World, skill: String, learner: PersonId, now:
     );
     def.kind = WorkKind::Internal;
     def.critical = true;
-    let id = board::create_ticket(world, &def, Origin::Documentation { skill, learner }, now, None);
+    let id = board::create_ticket(
+        world,
+        &def,
+        Origin::Documentation { skill, learner },
+        now,
+        None,
+    );
     enqueue(world, id, writer, now);
 }
 
@@ -397,10 +469,10 @@ fn declare(world: &mut World, incident: IncidentId, responders: Vec<PersonId>) {
     // The bridge takes the work off anyone's queue: the responders share it.
     withdraw(world, ticket, TicketState::Queued);
     let now = world.resource::<Clock>().now();
-    if let Some(mut t) = board::ticket_mut(world, ticket) {
-        if t.released.is_none() {
-            t.released = Some(now);
-        }
+    if let Some(mut t) = board::ticket_mut(world, ticket)
+        && t.released.is_none()
+    {
+        t.released = Some(now);
     }
     for r in responders {
         if let Some(mut p) = board::person_mut(world, r) {

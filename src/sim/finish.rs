@@ -25,8 +25,14 @@ pub fn on_tickets_finished(world: &mut World) {
         match ticket.origin {
             Origin::Incident(incident) => incidents::restore(world, incident, at),
             Origin::Documentation { skill, learner } => {
-                let hours = world.resource::<super::setup::LevelTuning>().0.documentation_hours.1;
-                let name = board::person(world, learner).map(|p| p.name.clone()).unwrap_or_default();
+                let hours = world
+                    .resource::<super::setup::LevelTuning>()
+                    .0
+                    .documentation_hours
+                    .1;
+                let name = board::person(world, learner)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default();
                 let mut def = board::unplanned_def(
                     format!("study-{skill}-{}", learner.0),
                     format!("{name} learns {skill} from the write-up"),

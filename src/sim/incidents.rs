@@ -3,8 +3,10 @@
 use bevy::prelude::*;
 
 use super::board::{self, create_ticket};
+use super::clock::Clock;
 use super::model::*;
 use super::setup::{CurrentLevel, LevelTuning};
+use super::timeline::Agenda;
 use crate::level::{Step, TicketDef, WorkKind};
 
 pub struct IncidentSpec {
@@ -109,4 +111,64 @@ pub fn widen(world: &mut World, id: IncidentId) {
     if let Some(mut t) = board::ticket_mut(world, ticket) {
         t.remaining += extra;
     }
+}
+
+/// Hours a risky change counts against the systems it touched.
+const RECENT_HOURS: f64 = 16.0;
+
+/// Background incidents: fragile systems fail now and then, more often with technical debt
+/// and after changes nobody logged or reviewed. The one to blame is the latest such change.
+pub fn background_incidents(world: &mut World) {
+    let level = &world.resource::<CurrentLevel>().0;
+    let per_day = level.tuning.background_incidents_per_day;
+    if per_day <= 0.0 || level.systems.is_empty() {
+        return;
+    }
+    let debt = level.technical_debt.max(0.0);
+    let systems = level.systems.clone();
+    let (failed_diagnose, failed_fix) = level.tuning.failed_change_hours;
+    let now = world.resource::<Clock>().now();
+    let Some(&(roll, pick)) = world
+        .resource::<Agenda>()
+        .incident_rolls
+        .get(world.resource::<Clock>().tick as usize)
+    else {
+        return;
+    };
+    let risky: Vec<&Ticket> = board::all_tickets(world)
+        .into_iter()
+        .filter(|t| {
+            t.is_change()
+                && t.finished.is_some_and(|f| now - f <= RECENT_HOURS)
+                && (!t.logged || !t.reviewed)
+        })
+        .collect();
+    let rate = per_day / f64::from(HOURS_PER_DAY) * (1.0 + debt) * (1.0 + 0.5 * risky.len() as f64);
+    if roll >= rate {
+        return;
+    }
+    let system = &systems[((pick * systems.len() as f64) as usize).min(systems.len() - 1)];
+    let cause = risky
+        .iter()
+        .filter(|t| t.system.as_deref() == Some(system.id.as_str()))
+        .max_by(|a, b| {
+            a.finished
+                .unwrap_or(0.0)
+                .total_cmp(&b.finished.unwrap_or(0.0))
+        })
+        .map(|t| t.id);
+    let number = world.resource::<Incidents>().0.len();
+    open(
+        world,
+        IncidentSpec {
+            key: format!("background-{number}"),
+            title: format!("{} is failing", system.name),
+            system: system.id.clone(),
+            sev1: system.revenue_share > 0.0,
+            cause,
+            diagnose_hours: failed_diagnose,
+            fix_hours: failed_fix,
+        },
+        now,
+    );
 }

@@ -8,7 +8,13 @@ use super::model::*;
 use super::policies::Policies;
 use crate::level::Policy;
 
-pub fn arrive(world: &mut World, to: PersonId, hours: f64, skill: &str, at: f64) -> Option<TicketId> {
+pub fn arrive(
+    world: &mut World,
+    to: PersonId,
+    hours: f64,
+    skill: &str,
+    at: f64,
+) -> Option<TicketId> {
     let (name, shielded) = {
         let person = board::person(world, to)?;
         let shield = world.resource::<Policies>().on(Policy::BrentShield);

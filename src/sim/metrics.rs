@@ -70,7 +70,9 @@ pub fn record_hour(
     }
     let metrics = &mut *metrics;
     for (index, &entity) in roster.0.iter().enumerate() {
-        let Ok(person) = people.get(entity) else { continue };
+        let Ok(person) = people.get(entity) else {
+            continue;
+        };
         let before = metrics.last.get(index).cloned().unwrap_or_default();
         sample.planned_hours += person.stats.planned - before.planned;
         sample.unplanned_hours += person.stats.unplanned - before.unplanned;
@@ -120,10 +122,12 @@ impl Dora {
             .map(|h| band_lower(h, [8.0, 40.0, 176.0]))
     }
     pub fn fail_rate_band(&self) -> Option<Band> {
-        self.change_fail_rate.map(|r| band_lower(r, [0.15, 0.30, 0.45]))
+        self.change_fail_rate
+            .map(|r| band_lower(r, [0.15, 0.30, 0.45]))
     }
     pub fn restore_band(&self) -> Option<Band> {
-        self.time_to_restore.map(|h| band_lower(h, [1.0, 8.0, 40.0]))
+        self.time_to_restore
+            .map(|h| band_lower(h, [1.0, 8.0, 40.0]))
     }
 }
 
@@ -205,28 +209,34 @@ pub fn summarize(world: &World) -> Summary {
     let business = world.resource::<Business>();
     let incidents = world.resource::<Incidents>();
     let tickets = board::all_tickets(world);
-    let done: Vec<&&Ticket> = tickets.iter().filter(|t| t.state == TicketState::Done).collect();
+    let done: Vec<&&Ticket> = tickets
+        .iter()
+        .filter(|t| t.state == TicketState::Done)
+        .collect();
     let mut done_by_kind = [0; 4];
     for t in &done {
         done_by_kind[t.kind as usize] += 1;
     }
     let planned_done = done.iter().filter(|t| t.kind.is_planned()).count() as f64;
     let days = (f64::from(hours) / f64::from(HOURS_PER_DAY)).max(1.0 / 8.0);
-    let (planned, unplanned) = metrics
-        .samples
-        .iter()
-        .fold((0.0, 0.0), |(p, u), s| (p + s.planned_hours, u + s.unplanned_hours));
+    let (planned, unplanned) = metrics.samples.iter().fold((0.0, 0.0), |(p, u), s| {
+        (p + s.planned_hours, u + s.unplanned_hours)
+    });
     let changes: Vec<&&Ticket> = done.iter().filter(|t| t.is_change()).copied().collect();
     let sev1s: Vec<&Incident> = incidents.0.iter().filter(|i| i.sev1).collect();
     let people = board::all_people(world)
         .into_iter()
         .zip(&metrics.people)
         .map(|(person, series)| {
-            let (peak_at, peak) = series
-                .queue_hours
-                .iter()
-                .enumerate()
-                .fold((0, 0.0), |best, (i, &q)| if q > best.1 { (i, q) } else { best });
+            let (peak_at, peak) =
+                series
+                    .queue_hours
+                    .iter()
+                    .enumerate()
+                    .fold(
+                        (0, 0.0),
+                        |best, (i, &q)| if q > best.1 { (i, q) } else { best },
+                    );
             PersonSummary {
                 key: person.key.clone(),
                 name: person.name.clone(),
@@ -246,19 +256,19 @@ pub fn summarize(world: &World) -> Summary {
         done_by_kind,
         planned_throughput: planned_done / days,
         lead_time: mean(done.iter().filter_map(|t| t.lead_time())),
-        mean_wip: mean(
-            metrics
-                .samples
-                .iter()
-                .map(|s| f64::from(s.columns[Column::Ready as usize] + s.columns[Column::Doing as usize])),
-        )
+        mean_wip: mean(metrics.samples.iter().map(|s| {
+            f64::from(s.columns[Column::Ready as usize] + s.columns[Column::Doing as usize])
+        }))
         .unwrap_or(0.0),
         unplanned_share: if planned + unplanned > 0.0 {
             unplanned / (planned + unplanned)
         } else {
             0.0
         },
-        missed_due_dates: tickets.iter().filter(|t| t.state != TicketState::Dropped && t.was_late(now)).count() as u32,
+        missed_due_dates: tickets
+            .iter()
+            .filter(|t| t.state != TicketState::Dropped && t.was_late(now))
+            .count() as u32,
         people,
         dora: Dora {
             deploys_per_day: f64::from(business.deploys) / days,

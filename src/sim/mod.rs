@@ -41,7 +41,7 @@ pub enum SimSet {
     Apply,
 }
 
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_message::<PlayerCommand>()
         .add_message::<work::TicketFinished>()
         .init_resource::<story::Flags>()
@@ -61,6 +61,7 @@ pub(super) fn plugin(app: &mut App) {
         (
             work::work_one_hour,
             finish::on_tickets_finished,
+            incidents::background_incidents,
             changes::detect_collisions,
             business::accrue_revenue,
             metrics::record_hour,

@@ -65,12 +65,20 @@ pub enum Approval {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Origin {
     Board,
-    Interrupt { for_person: PersonId },
+    Interrupt {
+        for_person: PersonId,
+    },
     Incident(IncidentId),
     /// The constraint writing down a skill for a learner.
-    Documentation { skill: String, learner: PersonId },
+    Documentation {
+        skill: String,
+        learner: PersonId,
+    },
     /// The learner working through what was written.
-    Study { skill: String, learner: PersonId },
+    Study {
+        skill: String,
+        learner: PersonId,
+    },
 }
 
 #[derive(Component, Clone, Debug, Serialize, Deserialize)]

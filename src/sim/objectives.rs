@@ -59,7 +59,9 @@ pub fn measure(world: &World, summary: &Summary, measure: &Measure) -> f64 {
             .sum(),
         Measure::RevenueLost => summary.revenue_lost,
         Measure::TimeToRestore => summary.dora.time_to_restore.unwrap_or(0.0),
-        Measure::LeadTime => summary.lead_time.unwrap_or(f64::from(world.resource::<Clock>().end)),
+        Measure::LeadTime => summary
+            .lead_time
+            .unwrap_or(f64::from(world.resource::<Clock>().end)),
         Measure::UnplannedShare => summary.unplanned_share * 100.0,
         Measure::FailedChanges => f64::from(summary.failed_changes),
         Measure::AuditFindings => summary.audit_findings as f64,

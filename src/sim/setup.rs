@@ -80,7 +80,9 @@ pub fn start_chapter(world: &mut World, level: &Level, seed: u64) {
     let agenda = Agenda::draw(level, &mut rng);
     world.insert_resource(rng);
     world.insert_resource(agenda);
-    world.resource_mut::<Metrics>().begin(world_people_count(level));
+    world
+        .resource_mut::<Metrics>()
+        .begin(world_people_count(level));
     timeline::fire_hour(world, 0);
 }
 

@@ -66,7 +66,10 @@ pub fn choose(world: &mut World, scene: &str, index: usize) {
 fn apply_effect(world: &mut World, effect: Effect, now: f64) {
     match effect {
         Effect::Flag(flag) => {
-            world.get_resource_or_insert_with(Flags::default).0.insert(flag);
+            world
+                .get_resource_or_insert_with(Flags::default)
+                .0
+                .insert(flag);
         }
         Effect::Unlock(policy) => {
             world.resource_mut::<Policies>().unlocked.insert(policy);

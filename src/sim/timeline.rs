@@ -15,8 +15,15 @@ use super::story;
 use crate::level::{Event, Level, TicketDef, Variability};
 
 pub enum Happening {
-    Ticket { def: TicketDef, fate: f64 },
-    Interrupt { to: String, hours: f64, skill: String },
+    Ticket {
+        def: TicketDef,
+        fate: f64,
+    },
+    Interrupt {
+        to: String,
+        hours: f64,
+        skill: String,
+    },
     Event(Event),
 }
 
@@ -29,6 +36,8 @@ pub struct Planned {
 pub struct Agenda {
     items: Vec<Planned>,
     next: usize,
+    /// One draw per hour for background incidents: whether one strikes, and which system.
+    pub incident_rolls: Vec<(f64, f64)>,
 }
 
 impl Agenda {
@@ -97,7 +106,14 @@ impl Agenda {
             });
         }
         items.sort_by(|a, b| a.at.total_cmp(&b.at));
-        Self { items, next: 0 }
+        let incident_rolls = (0..level.days * HOURS_PER_DAY)
+            .map(|_| (rng.unit(), rng.unit()))
+            .collect();
+        Self {
+            items,
+            next: 0,
+            incident_rolls,
+        }
     }
 
     fn take_due(&mut self, hour: u32) -> Vec<(f64, Happening)> {

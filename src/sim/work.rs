@@ -171,7 +171,10 @@ impl Shift<'_, '_> {
         if !incident.is_down() {
             return false;
         }
-        let Some(mut ticket) = self.board.entity(incident.ticket).and_then(|e| tickets.get_mut(e).ok())
+        let Some(mut ticket) = self
+            .board
+            .entity(incident.ticket)
+            .and_then(|e| tickets.get_mut(e).ok())
         else {
             return false;
         };
@@ -180,7 +183,10 @@ impl Shift<'_, '_> {
         }
         let hours = self.left();
         person.stats.unplanned += hours;
-        let skill = ticket.current_step().map(|s| s.skill.clone()).unwrap_or_default();
+        let skill = ticket
+            .current_step()
+            .map(|s| s.skill.clone())
+            .unwrap_or_default();
         if !person.has_skill(&skill) {
             // On the call, listening: the hour is gone but the fix gets no closer.
             self.now = self.end;
@@ -222,7 +228,7 @@ impl Shift<'_, '_> {
                 self.now = ticket.ready_at.min(self.end);
                 continue;
             }
-            if self.switching(person, &ticket, tickets) {
+            if self.switching(person, ticket, tickets) {
                 let cost = self.tuning.0.switch_hours.min(self.left());
                 person.stats.switching += cost;
                 self.now += cost;
@@ -231,7 +237,11 @@ impl Shift<'_, '_> {
                     return;
                 }
             }
-            let Some(mut ticket) = self.board.entity(next).and_then(|e| tickets.get_mut(e).ok()) else {
+            let Some(mut ticket) = self
+                .board
+                .entity(next)
+                .and_then(|e| tickets.get_mut(e).ok())
+            else {
                 return;
             };
             if !ticket.is_started() {
@@ -274,7 +284,12 @@ impl Shift<'_, '_> {
 
     /// The most urgent ticket allowed to start; among equals the one in hand, then the oldest.
     /// A ticket not yet on the desk is returned only when nothing else can be done now.
-    fn pick(&self, person: &Person, tickets: &Query<&mut Ticket>, gates: &Gates) -> Option<TicketId> {
+    fn pick(
+        &self,
+        person: &Person,
+        tickets: &Query<&mut Ticket>,
+        gates: &Gates,
+    ) -> Option<TicketId> {
         let mut best: Option<(u8, bool, f64, TicketId)> = None;
         let mut soonest: Option<(f64, TicketId)> = None;
         for &id in &person.queue {
@@ -285,15 +300,24 @@ impl Shift<'_, '_> {
                 continue;
             }
             if ticket.ready_at > self.now + EPSILON {
-                if ticket.ready_at < self.end && soonest.is_none_or(|(at, _)| ticket.ready_at < at) {
+                if ticket.ready_at < self.end && soonest.is_none_or(|(at, _)| ticket.ready_at < at)
+                {
                     soonest = Some((ticket.ready_at, id));
                 }
                 continue;
             }
-            let key = (ticket.priority(), person.last == Some(id), ticket.ready_at, id);
+            let key = (
+                ticket.priority(),
+                person.last == Some(id),
+                ticket.ready_at,
+                id,
+            );
             let better = match best {
                 None => true,
-                Some(b) => (key.0, key.1) > (b.0, b.1) || ((key.0, key.1) == (b.0, b.1) && (key.2, key.3) < (b.2, b.3)),
+                Some(b) => {
+                    (key.0, key.1) > (b.0, b.1)
+                        || ((key.0, key.1) == (b.0, b.1) && (key.2, key.3) < (b.2, b.3))
+                }
             };
             if better {
                 best = Some(key);
@@ -364,18 +388,25 @@ fn route_to_least_loaded(
     };
     let mut best: Option<(f64, Entity)> = None;
     for &entity in &roster.0 {
-        let Ok(person) = people.get(entity) else { continue };
+        let Ok(person) = people.get(entity) else {
+            continue;
+        };
         if !person.has_skill(&handoff.skill) {
             continue;
         }
-        let l = load(&person);
+        let l = load(person);
         if best.is_none_or(|(b, _)| l < b - EPSILON) {
             best = Some((l, entity));
         }
     }
     let Some((_, entity)) = best else { return };
-    let Ok(mut person) = people.get_mut(entity) else { return };
-    let Some(mut ticket) = board.entity(handoff.ticket).and_then(|e| tickets.get_mut(e).ok()) else {
+    let Ok(mut person) = people.get_mut(entity) else {
+        return;
+    };
+    let Some(mut ticket) = board
+        .entity(handoff.ticket)
+        .and_then(|e| tickets.get_mut(e).ok())
+    else {
         return;
     };
     ticket.holder = Some(person.id);
