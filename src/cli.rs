@@ -175,6 +175,7 @@ pub fn outcome_report(
     let hours = |v: Option<f64>| v.map_or("-".to_owned(), |h| format!("{h:.1} h"));
     let _ = writeln!(out, "stars: {}", result.stars);
     let _ = writeln!(out, "lead time: {}", hours(s.lead_time));
+    let _ = writeln!(out, "wait per step: {}", hours(s.step_wait));
     let _ = writeln!(
         out,
         "throughput: {:.2} planned tickets a day ({} done)",

@@ -51,3 +51,26 @@ fn lesson_scenarios_are_deterministic_too() {
     assert_eq!(ron::to_string(&a).unwrap(), ron::to_string(&b).unwrap());
     assert_ne!(ron::to_string(&a).unwrap(), ron::to_string(&c).unwrap());
 }
+
+#[test]
+fn questions_are_filled_with_the_players_numbers() {
+    let campaign = load_campaign(&LevelSource::Embedded).expect("built-in levels load");
+    let level = campaign.chapter(1).unwrap();
+    let played = play_chapter(level, 7, ScriptedPlayer::Naive);
+    let summary = &played.result.summary;
+    let brent = summary.people.iter().find(|p| p.key == "brent").unwrap();
+    let filled = parts_unlimited::sim::questions::fill(
+        "Brent's queue peaked at {peak_queue:brent} hours ({peak_queue_when:brent}); {unplanned_share}% unplanned.",
+        summary,
+    );
+    println!("{filled}");
+    assert!(
+        filled.contains(&format!("{:.1} hours", brent.peak_queue_hours)),
+        "{filled}"
+    );
+    assert!(filled.contains(&format!(
+        "{:.0}% unplanned",
+        summary.unplanned_share * 100.0
+    )));
+    assert!(!filled.contains('{'));
+}

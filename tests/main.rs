@@ -1,6 +1,7 @@
 //! One integration-test binary (each links Bevy once): the lessons, the levels, commands,
 //! and determinism.
 
+mod balance;
 mod commands;
 mod determinism;
 mod lessons;

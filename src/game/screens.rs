@@ -97,7 +97,8 @@ pub fn debrief(
         ui.separator();
         ui.strong("Discussion");
         for (i, q) in level.0.questions.iter().enumerate() {
-            ui.label(format!("{}. {q}", i + 1));
+            let filled = crate::sim::questions::fill(q, &result.summary);
+            ui.label(format!("{}. {filled}", i + 1));
         }
         ui.separator();
         if ui.button("Back to the campaign").clicked() {

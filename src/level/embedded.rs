@@ -7,6 +7,14 @@ const FILES: &[(&str, &str)] = &[
         "part1/01-payroll.ron",
         include_str!("../../levels/part1/01-payroll.ron"),
     ),
+    (
+        "part1/02-san.ron",
+        include_str!("../../levels/part1/02-san.ron"),
+    ),
+    (
+        "part1/03-tokenization.ron",
+        include_str!("../../levels/part1/03-tokenization.ron"),
+    ),
 ];
 
 pub fn file(name: &str) -> Option<&'static str> {

@@ -191,6 +191,9 @@ pub struct TicketDef {
     /// Work already done before the chapter opens: hours off the first step.
     #[serde(default)]
     pub started_hours: f64,
+    /// Finished before the chapter opens (a change made last week that an incident can blame).
+    #[serde(default)]
+    pub already_done: bool,
 }
 
 /// How much the real effort of generated work varies around its stated hours.

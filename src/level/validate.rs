@@ -34,6 +34,8 @@ struct Checker {
     tickets: BTreeSet<String>,
     scenes: BTreeSet<String>,
     incidents: BTreeSet<String>,
+    /// When each level ticket arrives.
+    arrivals: std::collections::BTreeMap<String, u32>,
 }
 
 impl Checker {
@@ -51,6 +53,11 @@ impl Checker {
             systems: level.systems.iter().map(|s| s.id.clone()).collect(),
             tickets: level.tickets.iter().map(|t| t.id.clone()).collect(),
             scenes: level.scenes.iter().map(|s| s.id.clone()).collect(),
+            arrivals: level
+                .tickets
+                .iter()
+                .map(|t| (t.id.clone(), t.arrives))
+                .collect(),
             incidents: level
                 .timeline
                 .iter()
@@ -151,6 +158,19 @@ impl Checker {
         }
         for objective in &level.objectives {
             self.objective(objective);
+        }
+        for question in &level.questions {
+            for problem in crate::sim::questions::check(question, &self.team) {
+                let placeholder = question
+                    .find('{')
+                    .map_or(question.as_str(), |i| &question[i..]);
+                let anchor = placeholder
+                    .split('}')
+                    .next()
+                    .unwrap_or(placeholder)
+                    .to_owned();
+                self.report(vec![field("questions"), raw(&anchor)], problem);
+            }
         }
     }
 
@@ -269,6 +289,19 @@ impl Checker {
                 self.system(at.clone(), &incident.system);
                 if let Some(cause) = &incident.cause {
                     self.known_ticket(at.clone(), cause);
+                    if let Some(&arrives) = self.arrivals.get(cause)
+                        && arrives > timed.at
+                    {
+                        let mut path = at.clone();
+                        path.push(text(cause));
+                        self.report(
+                            path,
+                            format!(
+                                "incident `{}` at hour {} blames `{cause}`, which only arrives at hour {arrives}",
+                                incident.id, timed.at
+                            ),
+                        );
+                    }
                 }
                 if incident.diagnose_hours <= 0.0 || incident.fix_hours <= 0.0 {
                     self.report(at, "an incident needs diagnose_hours and fix_hours above 0");

@@ -9,6 +9,7 @@ use bevy::prelude::*;
 use crate::level::{Policy, WorkKind};
 use crate::sim::PlayerCommand;
 use crate::sim::board::{self, column_count, needs_approval};
+use crate::sim::clock::Clock;
 use crate::sim::commands::system_skill;
 use crate::sim::model::*;
 use crate::sim::policies::Policies;
@@ -244,9 +245,10 @@ impl<'w> Plan<'w> {
                 self.send(PlayerCommand::DeflectInterrupt { ticket: ticket.id });
                 continue;
             }
-            // Release work to the constraint only at the pace it can take it.
+            // Release work to the constraint only at the pace it can take it; the most
+            // important work goes to him regardless.
             if let Some(brent) = qualified.first()
-                && (unplanned || self.load[&brent.id] < 4.0)
+                && (unplanned || ticket.critical || self.load[&brent.id] < 4.0)
             {
                 let id = brent.id;
                 self.assign(ticket, id);
@@ -279,13 +281,18 @@ impl<'w> Plan<'w> {
     }
 
     fn run_incidents(&mut self) {
+        let tick = self.world.resource::<Clock>().tick;
+        let mut called: Vec<PersonId> = Vec::new();
         for incident in &self.world.resource::<Incidents>().0 {
             if incident.is_down() && !incident.declared && incident.sev1 {
                 let skill = system_skill(self.world, &incident.system);
+                // Only people at work and not already called to another bridge this hour.
                 let free: Vec<&Person> = self
                     .qualified(&skill)
                     .into_iter()
-                    .filter(|p| p.on_bridge.is_none())
+                    .filter(|p| {
+                        p.on_bridge.is_none() && p.works_at(tick) && !called.contains(&p.id)
+                    })
                     .collect();
                 let mut responders: Vec<PersonId> = free
                     .iter()
@@ -297,6 +304,7 @@ impl<'w> Plan<'w> {
                     responders.extend(free.first().map(|p| p.id));
                 }
                 if !responders.is_empty() {
+                    called.extend(&responders);
                     self.send(PlayerCommand::DeclareSev1 {
                         incident: incident.id,
                         responders,

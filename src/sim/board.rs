@@ -52,6 +52,18 @@ pub fn create_ticket(
         waits: if started { vec![0.0] } else { Vec::new() },
         touch_hours: def.started_hours,
     };
+    if def.already_done {
+        ticket.state = TicketState::Done;
+        ticket.step = ticket.route.len();
+        ticket.remaining = 0.0;
+        ticket.released = Some(at);
+        ticket.started = Some(at);
+        ticket.finished = Some(at);
+        // Done before the chapter: it never passes through this chapter's paperwork.
+        let entity = world.spawn(ticket).id();
+        world.resource_mut::<Board>().0.push(entity);
+        return id;
+    }
     write_in_change_log(world, &mut ticket);
     let entity = world.spawn(ticket).id();
     world.resource_mut::<Board>().0.push(entity);
@@ -238,5 +250,6 @@ pub fn unplanned_def(key: String, title: String, skill: &str, hours: f64) -> Tic
         closes_findings: 0,
         assign_to: None,
         started_hours: 0.0,
+        already_done: false,
     }
 }

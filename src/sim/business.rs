@@ -3,6 +3,7 @@
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::clock::Clock;
 use super::model::{HOURS_PER_DAY, Incidents};
 use super::setup::CurrentLevel;
 use crate::level::BusinessDef;
@@ -42,19 +43,29 @@ impl Business {
     }
 }
 
-/// Each hour: revenue flows, except the share that a Sev 1 has stopped.
+/// Each hour: revenue flows, except the share that a Sev 1 stopped for part or all of it.
 pub fn accrue_revenue(
+    clock: Res<Clock>,
     level: Res<CurrentLevel>,
     incidents: Res<Incidents>,
     mut business: ResMut<Business>,
 ) {
     let per_hour = business.revenue_per_day / f64::from(HOURS_PER_DAY);
+    let (start, end) = (clock.now(), clock.now() + 1.0);
     let stopped: f64 = incidents
         .0
         .iter()
-        .filter(|i| i.sev1 && i.is_down())
-        .filter_map(|i| level.0.systems.iter().find(|s| s.id == i.system))
-        .map(|s| s.revenue_share)
+        .filter(|i| i.sev1)
+        .filter_map(|i| {
+            let share = level
+                .0
+                .systems
+                .iter()
+                .find(|s| s.id == i.system)?
+                .revenue_share;
+            let down = (i.restored.unwrap_or(end).min(end) - i.started.max(start)).max(0.0);
+            Some(share * down)
+        })
         .sum::<f64>()
         .min(1.0);
     business.revenue_earned += per_hour * (1.0 - stopped);

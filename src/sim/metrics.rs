@@ -173,6 +173,8 @@ pub struct Summary {
     pub planned_throughput: f64,
     /// Mean hours from release to done.
     pub lead_time: Option<f64>,
+    /// Mean hours a step waited in a queue before anyone started it.
+    pub step_wait: Option<f64>,
     /// Mean tickets in Ready and Doing, hour by hour.
     pub mean_wip: f64,
     pub unplanned_share: f64,
@@ -256,6 +258,7 @@ pub fn summarize(world: &World) -> Summary {
         done_by_kind,
         planned_throughput: planned_done / days,
         lead_time: mean(done.iter().filter_map(|t| t.lead_time())),
+        step_wait: mean(tickets.iter().flat_map(|t| t.waits.iter().copied())),
         mean_wip: mean(metrics.samples.iter().map(|s| {
             f64::from(s.columns[Column::Ready as usize] + s.columns[Column::Doing as usize])
         }))

@@ -16,6 +16,7 @@ pub mod metrics;
 pub mod model;
 pub mod objectives;
 pub mod policies;
+pub mod questions;
 pub mod rng;
 pub mod setup;
 pub mod story;

@@ -1,6 +1,6 @@
 //! One working hour for every person: pick a task, pay for switching, make progress, hand off.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use bevy::prelude::*;
 
@@ -109,6 +109,14 @@ pub fn work_one_hour(
         }
     }
 
+    let bridges = run_bridges(
+        &clock,
+        &board,
+        &incidents,
+        &people,
+        &mut tickets,
+        &mut finished,
+    );
     let hour_start = clock.now();
     for &person_entity in &roster.0 {
         let mut handoffs = Vec::new();
@@ -125,14 +133,15 @@ pub fn work_one_hour(
                 end: hour_start + 1.0,
                 tuning: &tuning,
                 board: &board,
-                incidents: &incidents,
                 finished: &mut finished,
                 handoffs: &mut handoffs,
             };
-            shift.juggle(&mut person);
-            if !shift.bridge_duty(&mut person, &mut tickets) {
-                shift.work_queue(&mut person, &mut tickets, &mut gates);
+            if let Some(until) = person.on_bridge.and_then(|id| bridges.get(&id)) {
+                person.stats.unplanned += until - shift.now;
+                shift.now = *until;
             }
+            shift.juggle(&mut person);
+            shift.work_queue(&mut person, &mut tickets, &mut gates);
         }
         for handoff in handoffs {
             route_to_least_loaded(handoff, &roster, &board, &mut people, &mut tickets);
@@ -145,7 +154,6 @@ struct Shift<'a, 'w> {
     end: f64,
     tuning: &'a LevelTuning,
     board: &'a Board,
-    incidents: &'a Incidents,
     finished: &'a mut MessageWriter<'w, TicketFinished>,
     handoffs: &'a mut Vec<Handoff>,
 }
@@ -161,50 +169,6 @@ impl Shift<'_, '_> {
         let lost = (self.tuning.0.juggling * extra).min(0.3).min(self.left());
         person.stats.juggling += lost;
         self.now += lost;
-    }
-
-    /// A responder on a Sev 1 bridge spends the hour on it. Returns whether they did.
-    fn bridge_duty(&mut self, person: &mut Person, tickets: &mut Query<&mut Ticket>) -> bool {
-        let Some(incident) = person.on_bridge.and_then(|id| self.incidents.get(id)) else {
-            return false;
-        };
-        if !incident.is_down() {
-            return false;
-        }
-        let Some(mut ticket) = self
-            .board
-            .entity(incident.ticket)
-            .and_then(|e| tickets.get_mut(e).ok())
-        else {
-            return false;
-        };
-        if !ticket.is_open() {
-            return false;
-        }
-        let hours = self.left();
-        person.stats.unplanned += hours;
-        let skill = ticket
-            .current_step()
-            .map(|s| s.skill.clone())
-            .unwrap_or_default();
-        if !person.has_skill(&skill) {
-            // On the call, listening: the hour is gone but the fix gets no closer.
-            self.now = self.end;
-            return true;
-        }
-        // More hands help, with diminishing returns: k people work 1 + (k-1)/2 times as fast.
-        let skilled = incident.responders.len().max(1) as f64;
-        let rate = (1.0 + 0.5 * (skilled - 1.0)) / skilled;
-        touch(&mut ticket, person, self.now);
-        let progress = (hours * rate).min(ticket.remaining);
-        ticket.remaining -= progress;
-        ticket.touch_hours += progress;
-        let done_at = self.now + progress / rate;
-        if ticket.remaining <= EPSILON {
-            self.step_done(person, &mut ticket, done_at, true);
-        }
-        self.now = self.end;
-        true
     }
 
     fn work_queue(
@@ -260,7 +224,7 @@ impl Shift<'_, '_> {
             }
             if ticket.remaining <= EPSILON {
                 let at = self.now;
-                self.step_done(person, &mut ticket, at, false);
+                self.step_done(person, &mut ticket, at);
             }
         }
     }
@@ -326,7 +290,7 @@ impl Shift<'_, '_> {
         best.map(|b| b.3).or(soonest.map(|s| s.1))
     }
 
-    fn step_done(&mut self, person: &mut Person, ticket: &mut Ticket, at: f64, on_bridge: bool) {
+    fn step_done(&mut self, person: &mut Person, ticket: &mut Ticket, at: f64) {
         ticket.step += 1;
         ticket.step_touched = false;
         let Some(next) = ticket.current_step().cloned() else {
@@ -343,7 +307,7 @@ impl Shift<'_, '_> {
         };
         ticket.remaining = next.hours;
         ticket.ready_at = at;
-        if on_bridge || person.has_skill(&next.skill) {
+        if person.has_skill(&next.skill) {
             return;
         }
         person.queue.retain(|&t| t != ticket.id);
@@ -354,6 +318,77 @@ impl Shift<'_, '_> {
             at,
         });
     }
+}
+
+/// Works every open Sev 1 bridge for the hour, all responders together: k skilled people on
+/// shift go 1 + (k-1)/2 times as fast as one. Returns, per bridge, when its work stopped
+/// (the fix went in, or the hour ended): every responder is on the call until then.
+fn run_bridges(
+    clock: &Clock,
+    board: &Board,
+    incidents: &Incidents,
+    people: &Query<&mut Person>,
+    tickets: &mut Query<&mut Ticket>,
+    finished: &mut MessageWriter<TicketFinished>,
+) -> BTreeMap<IncidentId, f64> {
+    let (start, end) = (clock.now(), clock.now() + 1.0);
+    let mut busy_until = BTreeMap::new();
+    for incident in incidents.0.iter().filter(|i| i.declared && i.is_down()) {
+        let Some(mut ticket) = board
+            .entity(incident.ticket)
+            .and_then(|e| tickets.get_mut(e).ok())
+        else {
+            continue;
+        };
+        let mut now = start;
+        while ticket.is_open() && now < end - EPSILON {
+            let Some(skill) = ticket.current_step().map(|s| s.skill.clone()) else {
+                break;
+            };
+            let skilled = people
+                .iter()
+                .filter(|p| {
+                    p.on_bridge == Some(incident.id)
+                        && p.works_at(clock.tick)
+                        && p.has_skill(&skill)
+                })
+                .count();
+            if skilled == 0 {
+                break;
+            }
+            let rate = 1.0 + 0.5 * (skilled as f64 - 1.0);
+            if !ticket.step_touched {
+                ticket.step_touched = true;
+                let wait = (now - ticket.ready_at).max(0.0);
+                ticket.waits.push(wait);
+            }
+            ticket.started.get_or_insert(now);
+            let progress = ((end - now) * rate).min(ticket.remaining);
+            ticket.remaining -= progress;
+            ticket.touch_hours += progress;
+            now += progress / rate;
+            if ticket.remaining <= EPSILON {
+                ticket.step += 1;
+                ticket.step_touched = false;
+                ticket.ready_at = now;
+                match ticket.current_step().map(|s| s.hours) {
+                    Some(hours) => ticket.remaining = hours,
+                    None => {
+                        ticket.state = TicketState::Done;
+                        ticket.finished = Some(now);
+                        ticket.remaining = 0.0;
+                        finished.write(TicketFinished {
+                            ticket: ticket.id,
+                            at: now,
+                        });
+                    }
+                }
+            }
+        }
+        // With nobody able to work it, the call still runs the whole hour.
+        busy_until.insert(incident.id, if ticket.is_open() { end } else { now });
+    }
+    busy_until
 }
 
 /// Records the wait before a step's first touch (against the person who took it) and the
