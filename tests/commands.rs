@@ -21,29 +21,26 @@ fn ticket(app: &bevy::prelude::App, key: &str) -> TicketId {
 
 #[test]
 fn assigning_to_someone_without_the_skill_is_refused_with_a_reason() {
-    let mut app = new_chapter(&outage(), 1);
-    execute(app.world_mut(), PlayerCommand::Advance { hours: 1 }).unwrap();
-    let task = board::all_tickets(app.world())
-        .into_iter()
-        .find(|t| t.key.starts_with("task"))
-        .map(|t| t.id);
-    let Some(task) = task else { return };
-    let mut level = outage();
-    level.team[1].skills = vec!["store".into()];
+    let mut level = shop_with(&[]);
+    let mut deploy = crate::support::plain_ticket("deploy");
+    deploy.route[0].skill = "phoenix".into();
+    level.tickets.push(deploy);
     let mut app = new_chapter(&level, 1);
-    execute(app.world_mut(), PlayerCommand::Advance { hours: 1 }).unwrap();
-    let ana = person(&app, "ana");
+    let (deploy, ana) = (ticket(&app, "deploy"), person(&app, "ana"));
     let refusal = execute(
         app.world_mut(),
         PlayerCommand::Assign {
-            ticket: task,
+            ticket: deploy,
             person: ana,
         },
     )
     .unwrap_err();
     println!("refused: {refusal}");
-    assert!(refusal.contains("lacks the skill `ops`"), "{refusal}");
-    let t = board::ticket(app.world(), task).unwrap();
+    assert_eq!(
+        refusal,
+        "Ana lacks the skill `phoenix` that this step needs"
+    );
+    let t = board::ticket(app.world(), deploy).unwrap();
     assert!(
         t.holder.is_none(),
         "a refused assignment must change nothing"
@@ -134,7 +131,6 @@ fn a_wip_limit_refuses_releases_beyond_it() {
         .map(|t| t.id)
         .take(2)
         .collect();
-    let cy = person(&app, "cy");
     let ana = person(&app, "ana");
     // Features start with a build step; give both to Ana (who can build).
     execute(
@@ -154,7 +150,6 @@ fn a_wip_limit_refuses_releases_beyond_it() {
     )
     .unwrap_err();
     assert!(r.contains("WIP limit of 1"), "{r}");
-    let _ = cy;
 }
 
 #[test]
@@ -191,7 +186,6 @@ fn sev1_commands_follow_the_incident() {
     );
     execute(app.world_mut(), PlayerCommand::ResolveSev1 { incident }).unwrap();
     assert!(app.world().resource::<Incidents>().0[0].resolved.is_some());
-    let _ = ticket;
 }
 
 #[test]
@@ -239,4 +233,205 @@ fn the_chapter_refuses_commands_once_over() {
     execute(app.world_mut(), PlayerCommand::Advance { hours: 100 }).unwrap();
     let r = execute(app.world_mut(), PlayerCommand::Advance { hours: 1 }).unwrap_err();
     assert_eq!(r, "the chapter is over");
+}
+
+fn shop_with(policies: &[Policy]) -> parts_unlimited::level::Level {
+    let mut level = flow_shop();
+    level.arrivals.clear();
+    level.policies.unlocked.extend(policies);
+    level.systems.push(parts_unlimited::level::SystemDef {
+        id: "store".into(),
+        name: "Store".into(),
+        skill: "ops".into(),
+        revenue_share: 1.0,
+    });
+    for (id, risk) in [
+        ("c1", parts_unlimited::level::Risk::High),
+        ("c2", parts_unlimited::level::Risk::Medium),
+    ] {
+        level.tickets.push(parts_unlimited::level::TicketDef {
+            id: id.into(),
+            title: format!("Change {id}"),
+            kind: parts_unlimited::level::WorkKind::Change,
+            route: vec![parts_unlimited::level::Step {
+                skill: "ops".into(),
+                hours: 3.0,
+            }],
+            risk: Some(risk),
+            system: Some("store".into()),
+            ..crate::support::plain_ticket("p1")
+        });
+    }
+    let mut project = crate::support::plain_ticket("p1");
+    project.kind = parts_unlimited::level::WorkKind::Business;
+    level.tickets.push(project);
+    level
+}
+
+#[test]
+fn the_cab_holds_high_risk_changes_until_approved() {
+    let mut app = new_chapter(&shop_with(&[Policy::Cab]), 1);
+    execute(
+        app.world_mut(),
+        PlayerCommand::SetPolicy {
+            policy: Policy::Cab,
+            on: true,
+        },
+    )
+    .unwrap();
+    let (c1, ana) = (ticket(&app, "c1"), person(&app, "ana"));
+    let r = execute(
+        app.world_mut(),
+        PlayerCommand::Assign {
+            ticket: c1,
+            person: ana,
+        },
+    )
+    .unwrap_err();
+    assert!(r.contains("CAB must approve"), "{r}");
+    execute(app.world_mut(), PlayerCommand::ApproveChange { ticket: c1 }).unwrap();
+    execute(
+        app.world_mut(),
+        PlayerCommand::Assign {
+            ticket: c1,
+            person: ana,
+        },
+    )
+    .unwrap();
+    assert!(board::ticket(app.world(), c1).unwrap().reviewed);
+}
+
+#[test]
+fn the_change_calendar_keeps_one_change_per_system_at_a_time() {
+    let mut app = new_chapter(&shop_with(&[Policy::ChangeCalendar]), 1);
+    execute(
+        app.world_mut(),
+        PlayerCommand::SetPolicy {
+            policy: Policy::ChangeCalendar,
+            on: true,
+        },
+    )
+    .unwrap();
+    let (c1, c2) = (ticket(&app, "c1"), ticket(&app, "c2"));
+    let (ana, ben) = (person(&app, "ana"), person(&app, "ben"));
+    execute(
+        app.world_mut(),
+        PlayerCommand::Assign {
+            ticket: c1,
+            person: ana,
+        },
+    )
+    .unwrap();
+    execute(
+        app.world_mut(),
+        PlayerCommand::Assign {
+            ticket: c2,
+            person: ben,
+        },
+    )
+    .unwrap();
+    execute(app.world_mut(), PlayerCommand::Advance { hours: 2 }).unwrap();
+    let (t1, t2) = (
+        board::ticket(app.world(), c1).unwrap(),
+        board::ticket(app.world(), c2).unwrap(),
+    );
+    assert!(
+        t1.is_started() && !t2.is_started(),
+        "the second change must wait for the first"
+    );
+    execute(app.world_mut(), PlayerCommand::Advance { hours: 6 }).unwrap();
+    let t2 = board::ticket(app.world(), c2).unwrap();
+    assert!(
+        t2.is_started()
+            && !t2.collided
+            && t2.started.unwrap() >= board::ticket(app.world(), c1).unwrap().finished.unwrap()
+    );
+}
+
+#[test]
+fn changes_without_a_calendar_collide() {
+    let mut app = new_chapter(&shop_with(&[]), 1);
+    let (c1, c2) = (ticket(&app, "c1"), ticket(&app, "c2"));
+    let (ana, ben) = (person(&app, "ana"), person(&app, "ben"));
+    execute(
+        app.world_mut(),
+        PlayerCommand::Assign {
+            ticket: c1,
+            person: ana,
+        },
+    )
+    .unwrap();
+    execute(
+        app.world_mut(),
+        PlayerCommand::Assign {
+            ticket: c2,
+            person: ben,
+        },
+    )
+    .unwrap();
+    execute(app.world_mut(), PlayerCommand::Advance { hours: 2 }).unwrap();
+    assert!(
+        board::ticket(app.world(), c1).unwrap().collided
+            && board::ticket(app.world(), c2).unwrap().collided
+    );
+}
+
+#[test]
+fn a_project_freeze_holds_projects_but_not_changes() {
+    let mut app = new_chapter(&shop_with(&[Policy::ProjectFreeze]), 1);
+    execute(
+        app.world_mut(),
+        PlayerCommand::SetPolicy {
+            policy: Policy::ProjectFreeze,
+            on: true,
+        },
+    )
+    .unwrap();
+    let (p1, c2, ana) = (ticket(&app, "p1"), ticket(&app, "c2"), person(&app, "ana"));
+    let r = execute(
+        app.world_mut(),
+        PlayerCommand::Assign {
+            ticket: p1,
+            person: ana,
+        },
+    )
+    .unwrap_err();
+    assert!(r.contains("project freeze"), "{r}");
+    execute(
+        app.world_mut(),
+        PlayerCommand::Assign {
+            ticket: c2,
+            person: ana,
+        },
+    )
+    .unwrap();
+}
+
+#[test]
+fn documentation_teaches_brents_skill_to_someone_else() {
+    let mut app = new_chapter(&shop_with(&[Policy::Documentation]), 1);
+    let (cy, ana) = (person(&app, "cy"), person(&app, "ana"));
+    let r = execute(
+        app.world_mut(),
+        PlayerCommand::StartDocumentation {
+            skill: "ops".into(),
+            learner: ana,
+        },
+    )
+    .unwrap_err();
+    assert!(r.contains("already knows"), "{r}");
+    execute(
+        app.world_mut(),
+        PlayerCommand::StartDocumentation {
+            skill: "phoenix".into(),
+            learner: cy,
+        },
+    )
+    .unwrap();
+    assert!(!board::person(app.world(), cy).unwrap().has_skill("phoenix"));
+    execute(app.world_mut(), PlayerCommand::Advance { hours: 16 }).unwrap();
+    assert!(
+        board::person(app.world(), cy).unwrap().has_skill("phoenix"),
+        "Cy should have learned it from Brent's write-up"
+    );
 }
