@@ -110,7 +110,7 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
 
 fn play(options: &Options) -> Result<ExitCode, CliError> {
     let campaign = load(&options.source())?;
-    crate::game::run(campaign);
+    crate::screens::run(campaign);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -7,3 +7,4 @@ mod determinism;
 mod lessons;
 mod levels;
 mod support;
+mod ui;

@@ -157,6 +157,8 @@ pub struct PersonSummary {
     pub utilization: f64,
     /// Mean hours a step waited in this person's queue before they started it.
     pub mean_wait: Option<f64>,
+    /// Mean hours of work per step they took on (to scale the busy/idle curve).
+    pub mean_service: Option<f64>,
     pub mean_queue_hours: f64,
     pub peak_queue_hours: f64,
     /// The hour the queue peaked.
@@ -246,6 +248,10 @@ pub fn summarize(world: &World) -> Summary {
                 utilization: person.stats.utilization(),
                 mean_wait: (person.stats.steps_started > 0)
                     .then(|| person.stats.waited / f64::from(person.stats.steps_started)),
+                mean_service: (person.stats.steps_started > 0).then(|| {
+                    (person.stats.planned + person.stats.unplanned)
+                        / f64::from(person.stats.steps_started)
+                }),
                 mean_queue_hours: mean(series.queue_hours.iter().copied()).unwrap_or(0.0),
                 peak_queue_hours: peak,
                 peak_queue_tick: peak_at as u32,

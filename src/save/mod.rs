@@ -1,0 +1,250 @@
+//! Saves and settings. The campaign's progress (stars, answers, the chapter under way) is a
+//! RON file written atomically; a save that cannot be read is moved aside and reported,
+//! never overwritten. Settings go through Bevy's settings framework.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use bevy::prelude::*;
+use bevy::reflect::Reflect;
+use bevy_settings::{ReflectSettingsGroup, SettingsGroup};
+use serde::{Deserialize, Serialize};
+
+/// What the player sets once and keeps.
+#[derive(Resource, SettingsGroup, Reflect, Clone, Debug, PartialEq)]
+#[reflect(Resource, SettingsGroup, Default)]
+pub struct Settings {
+    pub ui_scale: f32,
+    /// 1, 2 or 4.
+    pub default_speed: u32,
+    pub colour_blind: bool,
+    pub text_size: f32,
+    pub projector: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            ui_scale: 1.0,
+            default_speed: 1,
+            colour_blind: false,
+            text_size: 1.0,
+            projector: false,
+        }
+    }
+}
+
+/// One chapter's record in the campaign.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChapterRecord {
+    pub best_stars: u8,
+    /// The questions as the player last saw them, filled in with their numbers.
+    #[serde(default)]
+    pub questions: Vec<String>,
+    pub answers: Vec<String>,
+    /// Choices made the last time it was played: scene and index.
+    pub choices: Vec<(String, usize)>,
+}
+
+#[derive(Resource, Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SaveGame {
+    pub version: u32,
+    pub seed: u64,
+    pub chapters: BTreeMap<u32, ChapterRecord>,
+    /// The chapter to continue with.
+    pub next_chapter: Option<u32>,
+}
+
+impl Default for SaveGame {
+    fn default() -> Self {
+        Self {
+            version: 1,
+            seed: 1,
+            chapters: BTreeMap::new(),
+            next_chapter: None,
+        }
+    }
+}
+
+impl SaveGame {
+    pub fn stars(&self, chapter: u32) -> Option<u8> {
+        self.chapters.get(&chapter).map(|c| c.best_stars)
+    }
+
+    /// A chapter is open once the one before it in the campaign has been passed.
+    pub fn is_unlocked(&self, chapter: u32, previous: Option<u32>) -> bool {
+        previous.is_none_or(|p| self.stars(p).is_some_and(|s| s > 0))
+            || self.chapters.contains_key(&chapter)
+    }
+
+    pub fn record(&mut self, chapter: u32, stars: u8, choices: Vec<(String, usize)>) {
+        let record = self.chapters.entry(chapter).or_default();
+        record.best_stars = record.best_stars.max(stars);
+        record.choices = choices;
+    }
+}
+
+/// Where saves live: the platform's data folder, or beside the game when there is none.
+pub fn save_dir() -> PathBuf {
+    if let Ok(dir) = std::env::var("PARTS_UNLIMITED_DATA") {
+        return PathBuf::from(dir);
+    }
+    std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .map_or_else(|| PathBuf::from("."), |d| d.join("parts-unlimited"))
+}
+
+pub fn save_path() -> PathBuf {
+    save_dir().join("save.ron")
+}
+
+/// Writes the whole file to a temporary name, then renames it into place.
+pub fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let temporary = path.with_extension("ron.tmp");
+    std::fs::write(&temporary, contents)?;
+    std::fs::rename(&temporary, path)
+}
+
+pub fn store(save: &SaveGame, path: &Path) -> Result<(), String> {
+    let text = ron::ser::to_string_pretty(save, ron::ser::PrettyConfig::default())
+        .map_err(|e| e.to_string())?;
+    write_atomically(path, &text).map_err(|e| format!("could not write {}: {e}", path.display()))
+}
+
+/// What loading found.
+#[derive(Debug, PartialEq)]
+pub enum Loaded {
+    Fresh,
+    Found(SaveGame),
+    /// The file could not be read; it was moved aside to the path given.
+    Damaged {
+        reason: String,
+        kept_at: PathBuf,
+    },
+}
+
+pub fn load(path: &Path) -> Loaded {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return Loaded::Fresh;
+    };
+    match ron::from_str::<SaveGame>(&text) {
+        Ok(save) => Loaded::Found(save),
+        Err(e) => {
+            let mut kept_at = path.with_extension("ron.damaged");
+            let mut n = 1;
+            while kept_at.exists() {
+                n += 1;
+                kept_at = path.with_extension(format!("ron.damaged{n}"));
+            }
+            let _ = std::fs::rename(path, &kept_at);
+            Loaded::Damaged {
+                reason: e.to_string(),
+                kept_at,
+            }
+        }
+    }
+}
+
+/// A message for the title screen when the save could not be read.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct SaveNotice(pub Option<String>);
+
+#[derive(Resource, Clone, Debug)]
+pub struct SavePath(pub PathBuf);
+
+pub(crate) fn plugin(app: &mut App) {
+    let path = save_path();
+    let (save, notice) = match load(&path) {
+        Loaded::Fresh => (SaveGame::default(), None),
+        Loaded::Found(save) => (save, None),
+        Loaded::Damaged { reason, kept_at } => (
+            SaveGame::default(),
+            Some(format!(
+                "Your save could not be read ({reason}). It was kept at {} and a new campaign begins.",
+                kept_at.display()
+            )),
+        ),
+    };
+    app.register_type::<Settings>()
+        .insert_resource(save)
+        .insert_resource(SaveNotice(notice))
+        .insert_resource(SavePath(path))
+        .add_plugins(bevy_settings::SettingsPlugin::new(
+            "org.partsunlimited.game",
+        ))
+        .add_systems(Last, save_on_exit);
+}
+
+fn save_on_exit(
+    mut exits: MessageReader<AppExit>,
+    save: Res<SaveGame>,
+    path: Res<SavePath>,
+    mut commands: Commands,
+) {
+    if exits.read().next().is_some() {
+        if let Err(e) = store(&save, &path.0) {
+            warn!("{e}");
+        }
+        commands.queue(bevy_settings::SaveSettingsSync::IfChanged);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("pu-save-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir.join("save.ron")
+    }
+
+    #[test]
+    fn a_save_round_trips() {
+        let path = temp("round");
+        let mut save = SaveGame::default();
+        save.record(1, 2, vec![("briefing".into(), 1)]);
+        save.chapters.get_mut(&1).unwrap().answers = vec!["Because Brent".into()];
+        store(&save, &path).unwrap();
+        assert_eq!(load(&path), Loaded::Found(save));
+        assert!(
+            !path.with_extension("ron.tmp").exists(),
+            "the temporary file is renamed away"
+        );
+    }
+
+    #[test]
+    fn a_damaged_save_is_kept_aside_and_reported() {
+        let path = temp("damaged");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, "SaveGame(version: oops").unwrap();
+        match load(&path) {
+            Loaded::Damaged { kept_at, reason } => {
+                assert!(
+                    kept_at.exists() && !path.exists(),
+                    "moved aside, not overwritten"
+                );
+                assert!(!reason.is_empty());
+            }
+            other => panic!("expected a damaged save, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn chapters_unlock_in_order() {
+        let mut save = SaveGame::default();
+        assert!(save.is_unlocked(1, None));
+        assert!(!save.is_unlocked(2, Some(1)));
+        save.record(1, 0, vec![]);
+        assert!(
+            !save.is_unlocked(2, Some(1)),
+            "a failed chapter does not open the next"
+        );
+        save.record(1, 2, vec![]);
+        assert!(save.is_unlocked(2, Some(1)));
+    }
+}

@@ -1,0 +1,92 @@
+//! The campaign map: the three parts, each chapter's stars, and which are locked.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::{Campaign, Screen, begin_chapter, root_ui};
+use crate::save::SaveGame;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        campaign_map.run_if(in_state(Screen::Map)),
+    );
+}
+
+/// Which chapter's answers are open for review from the map.
+#[derive(Default)]
+struct Reviewing(Option<u32>);
+
+fn campaign_map(
+    mut contexts: EguiContexts,
+    campaign: Res<Campaign>,
+    mut save: ResMut<SaveGame>,
+    mut commands: Commands,
+    mut next: ResMut<NextState<Screen>>,
+    mut reviewing: Local<Reviewing>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root_ui(ctx);
+    egui::CentralPanel::default().show(&mut root, |ui| {
+        ui.horizontal(|ui| {
+            if ui.button("◀ Title").clicked() {
+                next.set(Screen::Title);
+            }
+            ui.heading("The campaign");
+        });
+        ui.separator();
+        let mut previous: Option<u32> = None;
+        ui.columns(campaign.0.parts.len().max(1), |columns| {
+            for (ui, part) in columns.iter_mut().zip(&campaign.0.parts) {
+                ui.strong(&part.title);
+                if part.chapters.is_empty() {
+                    ui.weak("(to come)");
+                }
+                for level in &part.chapters {
+                    let unlocked = save.is_unlocked(level.chapter, previous);
+                    let stars = save.stars(level.chapter).map_or("☆☆☆".to_owned(), |s| {
+                        format!("{}{}", "★".repeat(s as usize), "☆".repeat(3 - s as usize))
+                    });
+                    let label = format!("{}. {}  {stars}", level.chapter, level.title);
+                    ui.horizontal(|ui| {
+                        if unlocked {
+                            if ui.button(label).on_hover_text(&level.date).clicked() {
+                                let seed = save.seed;
+                                begin_chapter(&mut commands, &mut next, level.chapter, seed);
+                            }
+                            if save.chapters.contains_key(&level.chapter)
+                                && ui.small_button("Questions").clicked()
+                            {
+                                reviewing.0 = Some(level.chapter);
+                            }
+                        } else {
+                            ui.add_enabled(false, egui::Button::new(format!("🔒 {label}")));
+                        }
+                    });
+                    previous = Some(level.chapter);
+                }
+            }
+        });
+    });
+    if let Some(chapter) = reviewing.0
+        && let Some(level) = campaign.0.chapter(chapter)
+    {
+        let mut open = true;
+        egui::Window::new("Discussion")
+            .open(&mut open)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                let record = save.chapters.entry(chapter).or_default();
+                let questions = if record.questions.is_empty() {
+                    level.questions.clone()
+                } else {
+                    record.questions.clone()
+                };
+                crate::ui::questions::questions(ui, chapter, &questions, &mut record.answers);
+            });
+        if !open {
+            reviewing.0 = None;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,120 @@
+//! The title screen: Continue, New campaign, Chapter select, Settings, Quit.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::{Campaign, Screen, begin_chapter, root_ui};
+use crate::save::{SaveGame, SaveNotice, Settings};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        title_screen.run_if(in_state(Screen::Title)),
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn title_screen(
+    mut contexts: EguiContexts,
+    campaign: Res<Campaign>,
+    mut save: ResMut<SaveGame>,
+    notice: Res<SaveNotice>,
+    mut settings: ResMut<Settings>,
+    mut commands: Commands,
+    mut next: ResMut<NextState<Screen>>,
+    mut exit: MessageWriter<AppExit>,
+    mut show_settings: Local<bool>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root_ui(ctx);
+    let first = campaign.0.chapters().next().map(|l| l.chapter);
+    egui::CentralPanel::default().show(&mut root, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(80.0);
+            ui.heading(egui::RichText::new("Parts Unlimited").size(40.0));
+            ui.label("A game of The Phoenix Project. You are Bill Palmer, VP of IT Operations.");
+            ui.add_space(30.0);
+            if let Some(message) = &notice.0 {
+                ui.colored_label(egui::Color32::from_rgb(230, 120, 80), message);
+                ui.add_space(10.0);
+            }
+            let resume = save.next_chapter.or(first);
+            let button = |ui: &mut egui::Ui, text: &str| {
+                ui.add_sized([240.0, 36.0], egui::Button::new(text))
+                    .clicked()
+            };
+            let can_continue = !save.chapters.is_empty() && resume.is_some();
+            let continued = ui
+                .add_enabled(
+                    can_continue,
+                    egui::Button::new("Continue").min_size(egui::vec2(240.0, 36.0)),
+                )
+                .clicked();
+            if continued && let Some(chapter) = resume {
+                let seed = save.seed;
+                begin_chapter(&mut commands, &mut next, chapter, seed);
+            }
+            if button(ui, "New campaign")
+                && let Some(chapter) = first
+            {
+                let seed = save.seed;
+                *save = SaveGame {
+                    seed,
+                    ..SaveGame::default()
+                };
+                begin_chapter(&mut commands, &mut next, chapter, seed);
+            }
+            if button(ui, "Chapter select") {
+                next.set(Screen::Map);
+            }
+            if button(ui, "Settings") {
+                *show_settings = true;
+            }
+            if button(ui, "Quit") {
+                exit.write(AppExit::Success);
+            }
+        });
+    });
+    if *show_settings {
+        let mut open = true;
+        egui::Window::new("Settings")
+            .open(&mut open)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                if settings_panel(ui, &mut settings) {
+                    commands.queue(bevy_settings::SaveSettingsDeferred::default());
+                }
+            });
+        *show_settings = open;
+    }
+    Ok(())
+}
+
+/// The settings, edited in place. Returns whether anything changed.
+pub fn settings_panel(ui: &mut egui::Ui, settings: &mut Settings) -> bool {
+    let mut changed = false;
+    changed |= ui
+        .add(egui::Slider::new(&mut settings.ui_scale, 0.75..=2.0).text("UI scale"))
+        .changed();
+    changed |= ui
+        .add(egui::Slider::new(&mut settings.text_size, 0.8..=1.6).text("Text size"))
+        .changed();
+    ui.horizontal(|ui| {
+        ui.label("Default speed");
+        for speed in [1, 2, 4] {
+            changed |= ui
+                .selectable_value(&mut settings.default_speed, speed, format!("{speed}×"))
+                .changed();
+        }
+    });
+    changed |= ui
+        .checkbox(&mut settings.colour_blind, "Colour-blind-safe palette")
+        .changed();
+    changed |= ui
+        .checkbox(
+            &mut settings.projector,
+            "Projector: large type, high contrast",
+        )
+        .changed();
+    changed
+}
