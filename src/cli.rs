@@ -9,6 +9,7 @@ use crate::policy::{ScriptedPlayer, play_chapter};
 const USAGE: &str = "\
 usage:
   parts-unlimited [--levels DIR]                 play the game
+  parts-unlimited --screenshots DIR              walk every screen, write one picture each, quit
   parts-unlimited simulate --chapter N [--seed S] [--policy naive|flow] [--levels DIR]
                                                   play a chapter headlessly and print the outcome
   parts-unlimited check PATH                     check a level file or a folder of levels";
@@ -110,7 +111,7 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
 
 fn play(options: &Options) -> Result<ExitCode, CliError> {
     let campaign = load(&options.source())?;
-    crate::screens::run(campaign);
+    crate::screens::run(campaign, options.get("screenshots").map(PathBuf::from));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -35,6 +35,12 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
+/// Opens the discussion overlay (used by the screenshot walk-through).
+pub(super) fn open_questions(world: &mut World) {
+    let mut debrief = world.resource_mut::<Debrief>();
+    debrief.show_questions = true;
+}
+
 fn close_the_books(world: &mut World) {
     let Some(result) = world.get_resource::<ChapterResult>().cloned() else {
         return;

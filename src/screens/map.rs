@@ -60,7 +60,7 @@ fn campaign_map(
                                 reviewing.0 = Some(level.chapter);
                             }
                         } else {
-                            ui.add_enabled(false, egui::Button::new(format!("🔒 {label}")));
+                            ui.add_enabled(false, egui::Button::new(format!("{label}  (locked)")));
                         }
                     });
                     previous = Some(level.chapter);

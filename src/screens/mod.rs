@@ -3,6 +3,7 @@
 
 mod briefing;
 mod debrief;
+mod demo;
 mod map;
 mod operations;
 mod title;
@@ -33,7 +34,8 @@ pub enum Screen {
     Debrief,
 }
 
-pub fn run(campaign: LoadedCampaign) {
+/// Opens the game window. With `screenshots`, walks every screen and writes a picture of each.
+pub fn run(campaign: LoadedCampaign, screenshots: Option<std::path::PathBuf>) {
     let mut app = App::new();
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
         primary_window: Some(Window {
@@ -60,6 +62,9 @@ pub fn run(campaign: LoadedCampaign) {
     briefing::plugin(&mut app);
     operations::plugin(&mut app);
     debrief::plugin(&mut app);
+    if let Some(dir) = screenshots {
+        demo::plugin(&mut app, dir);
+    }
     app.run();
 }
 

@@ -14,19 +14,18 @@ pub struct ChartData {
     pub columns: Vec<[u32; 5]>,
     /// Hours from release to done of every finished ticket.
     pub lead_times: Vec<f64>,
-    /// Share of worked hours that were unplanned, per working day.
-    pub unplanned_by_day: Vec<f64>,
+    /// Share of worked hours that were unplanned, over the four hours up to each hour.
+    pub unplanned_by_hour: Vec<f64>,
     /// Per person: name, utilization, mean wait in units of their mean step.
     pub busy_idle: Vec<(String, f64, f64)>,
 }
 
 impl ChartData {
     pub fn new(metrics: &Metrics, summary: &Summary, lead_times: Vec<f64>) -> Self {
-        let unplanned_by_day = metrics
-            .samples
-            .chunks(8)
-            .map(|day| {
-                let (p, u) = day.iter().fold((0.0, 0.0), |(p, u), s| {
+        let unplanned_by_hour = (0..metrics.samples.len())
+            .map(|end| {
+                let window = &metrics.samples[end.saturating_sub(3)..=end];
+                let (p, u) = window.iter().fold((0.0, 0.0), |(p, u), s| {
                     (p + s.planned_hours, u + s.unplanned_hours)
                 });
                 if p + u > 0.0 { u / (p + u) } else { 0.0 }
@@ -46,7 +45,7 @@ impl ChartData {
         Self {
             columns: metrics.samples.iter().map(|s| s.columns).collect(),
             lead_times,
-            unplanned_by_day,
+            unplanned_by_hour,
             busy_idle,
         }
     }
@@ -150,16 +149,16 @@ pub fn busy_idle(ui: &mut egui::Ui, data: &ChartData, theme: &Theme) {
 }
 
 pub fn unplanned_share(ui: &mut egui::Ui, data: &ChartData, theme: &Theme) {
-    ui.strong("Unplanned work, day by day");
+    ui.strong("Unplanned work (last four hours)");
     let points: PlotPoints = data
-        .unplanned_by_day
+        .unplanned_by_hour
         .iter()
         .enumerate()
-        .map(|(d, s)| [d as f64 + 1.0, s * 100.0])
+        .map(|(h, s)| [h as f64 + 1.0, s * 100.0])
         .collect();
     Plot::new("unplanned")
         .height(CHART_HEIGHT)
-        .x_axis_label("day")
+        .x_axis_label("hour")
         .y_axis_label("% of hours")
         .include_y(0.0)
         .include_y(100.0)
