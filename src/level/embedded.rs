@@ -1,20 +1,26 @@
 //! The built-in levels, compiled into the binary so the game needs no files beside it
-//! (and runs in the browser). Paths are relative to `levels/`.
+//! (and runs in the browser). Paths are relative to `levels/`; a test checks that every
+//! `.ron` file there is listed.
 
-const FILES: &[(&str, &str)] = &[
-    ("campaign.ron", include_str!("../../levels/campaign.ron")),
-    (
-        "part1/01-payroll.ron",
-        include_str!("../../levels/part1/01-payroll.ron"),
-    ),
-    (
-        "part1/02-san.ron",
-        include_str!("../../levels/part1/02-san.ron"),
-    ),
-    (
-        "part1/03-tokenization.ron",
-        include_str!("../../levels/part1/03-tokenization.ron"),
-    ),
+macro_rules! embed {
+    ($($name:literal,)*) => {
+        &[$(($name, include_str!(concat!("../../levels/", $name)))),*]
+    };
+}
+
+const FILES: &[(&str, &str)] = embed![
+    "campaign.ron",
+    "part1/01-payroll.ron",
+    "part1/02-san.ron",
+    "part1/03-tokenization.ron",
+    "part1/09-sev1.ron",
+    "part1/10-shield.ron",
+    "part1/11-carried-over.ron",
+    "part1/12-launch.ron",
+    "part1/13-fallback.ron",
+    "part1/14-drinks.ron",
+    "part1/15-fourth-kind.ron",
+    "part1/16-invoicing.ron",
 ];
 
 pub fn file(name: &str) -> Option<&'static str> {

@@ -72,11 +72,14 @@ impl ScriptedPlayer {
 /// assignments in one hour respect limits and spread the load.
 struct Plan<'w> {
     world: &'w World,
-    policies: &'w Policies,
+    /// The policies as they will be once this hour's commands are applied.
+    policies: Policies,
     people: Vec<&'w Person>,
     tickets: Vec<&'w Ticket>,
     load: BTreeMap<PersonId, f64>,
     ready: u32,
+    /// Changes approved this hour, which may be released in the same hour.
+    approved: Vec<TicketId>,
     commands: Vec<PlayerCommand>,
 }
 
@@ -98,11 +101,12 @@ impl<'w> Plan<'w> {
             .collect();
         Self {
             world,
-            policies: world.resource::<Policies>(),
+            policies: world.resource::<Policies>().clone(),
             people,
             tickets,
             load,
             ready: column_count(world, Column::Ready),
+            approved: Vec::new(),
             commands: Vec::new(),
         }
     }
@@ -150,7 +154,8 @@ impl<'w> Plan<'w> {
     }
 
     fn may_release(&self, ticket: &Ticket) -> bool {
-        let held_by_cab = needs_approval(ticket, self.policies);
+        let held_by_cab =
+            needs_approval(ticket, &self.policies) && !self.approved.contains(&ticket.id);
         let frozen = self.policies.on(Policy::ProjectFreeze) && is_freezable(ticket);
         let on_a_bridge = matches!(ticket.origin,
             Origin::Incident(id) if self.incident(id).is_some_and(|i| i.declared));
@@ -164,7 +169,8 @@ impl<'w> Plan<'w> {
     fn naive(&mut self) {
         // A change meeting forced on by the story is a rubber stamp.
         for ticket in self.backlog() {
-            if needs_approval(ticket, self.policies) {
+            if needs_approval(ticket, &self.policies) {
+                self.approved.push(ticket.id);
                 self.send(PlayerCommand::ApproveChange { ticket: ticket.id });
             }
         }
@@ -197,12 +203,13 @@ impl<'w> Plan<'w> {
         self.run_incidents();
         self.document_the_constraint();
         for ticket in self.backlog() {
-            if needs_approval(ticket, self.policies) {
+            if needs_approval(ticket, &self.policies) {
                 let quiet = ticket
                     .system
                     .as_deref()
                     .is_none_or(|s| !self.world.resource::<Incidents>().open_sev1_on(s));
                 if quiet {
+                    self.approved.push(ticket.id);
                     self.send(PlayerCommand::ApproveChange { ticket: ticket.id });
                 }
             }
@@ -264,6 +271,7 @@ impl<'w> Plan<'w> {
             Policy::BrentShield,
         ] {
             if self.policies.unlocked.contains(&policy) && !self.policies.on(policy) {
+                self.policies.enabled.insert(policy);
                 self.send(PlayerCommand::SetPolicy { policy, on: true });
             }
         }
@@ -271,6 +279,7 @@ impl<'w> Plan<'w> {
             let team = self.people.len() as u32;
             for column in [Column::Ready, Column::Doing] {
                 if self.policies.wip_limit(column).is_none() {
+                    self.policies.wip_limits.insert(column, team.max(1));
                     self.send(PlayerCommand::SetWipLimit {
                         column,
                         limit: Some(team.max(1)),

@@ -51,6 +51,7 @@ pub fn create_ticket(
         step_touched: started,
         waits: if started { vec![0.0] } else { Vec::new() },
         touch_hours: def.started_hours,
+        prior: def.already_done,
     };
     if def.already_done {
         ticket.state = TicketState::Done;
@@ -65,10 +66,13 @@ pub fn create_ticket(
         return id;
     }
     write_in_change_log(world, &mut ticket);
+    // Work put straight on someone's desk still waits for the CAB when it must.
+    let held = needs_approval(&ticket, world.resource::<Policies>());
     let entity = world.spawn(ticket).id();
     world.resource_mut::<Board>().0.push(entity);
     if let Some(person) = &def.assign_to
         && let Some(pid) = person_by_key(world, person)
+        && !held
     {
         enqueue(world, id, pid, at);
     }

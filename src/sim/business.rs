@@ -52,19 +52,25 @@ pub fn accrue_revenue(
 ) {
     let per_hour = business.revenue_per_day / f64::from(HOURS_PER_DAY);
     let (start, end) = (clock.now(), clock.now() + 1.0);
-    let stopped: f64 = incidents
-        .0
+    // Per system, the longest of its outages this hour; two outages of one system stop its
+    // revenue once.
+    let mut down: std::collections::BTreeMap<&str, f64> = std::collections::BTreeMap::new();
+    for incident in incidents.0.iter().filter(|i| i.sev1) {
+        let hours =
+            (incident.restored.unwrap_or(end).min(end) - incident.started.max(start)).max(0.0);
+        let entry = down.entry(incident.system.as_str()).or_default();
+        *entry = entry.max(hours);
+    }
+    let stopped: f64 = down
         .iter()
-        .filter(|i| i.sev1)
-        .filter_map(|i| {
+        .filter_map(|(system, hours)| {
             let share = level
                 .0
                 .systems
                 .iter()
-                .find(|s| s.id == i.system)?
+                .find(|s| s.id == *system)?
                 .revenue_share;
-            let down = (i.restored.unwrap_or(end).min(end) - i.started.max(start)).max(0.0);
-            Some(share * down)
+            Some(share * hours)
         })
         .sum::<f64>()
         .min(1.0);

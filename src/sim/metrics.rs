@@ -215,7 +215,7 @@ pub fn summarize(world: &World) -> Summary {
     let tickets = board::all_tickets(world);
     let done: Vec<&&Ticket> = tickets
         .iter()
-        .filter(|t| t.state == TicketState::Done)
+        .filter(|t| t.state == TicketState::Done && !t.prior)
         .collect();
     let mut done_by_kind = [0; 4];
     for t in &done {
@@ -276,7 +276,7 @@ pub fn summarize(world: &World) -> Summary {
         },
         missed_due_dates: tickets
             .iter()
-            .filter(|t| t.state != TicketState::Dropped && t.was_late(now))
+            .filter(|t| t.state != TicketState::Dropped && !t.prior && t.was_late(now))
             .count() as u32,
         people,
         dora: Dora {

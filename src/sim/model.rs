@@ -122,6 +122,8 @@ pub struct Ticket {
     /// Queue wait before each step started.
     pub waits: Vec<f64>,
     pub touch_hours: f64,
+    /// Done before the chapter opened: history an incident can blame, not this chapter's work.
+    pub prior: bool,
 }
 
 impl Ticket {
@@ -158,10 +160,12 @@ impl Ticket {
         Some(self.finished? - self.released?)
     }
 
+    /// Finished after its due hour, or still open once that hour has come.
     pub fn was_late(&self, now: f64) -> bool {
-        match self.due {
-            Some(due) => self.finished.unwrap_or(now) > due as f64 + EPSILON,
-            None => false,
+        match (self.due, self.finished) {
+            (Some(due), Some(finished)) => finished > f64::from(due) + EPSILON,
+            (Some(due), None) => now >= f64::from(due),
+            (None, _) => false,
         }
     }
 }
