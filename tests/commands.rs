@@ -435,3 +435,49 @@ fn documentation_teaches_brents_skill_to_someone_else() {
         "Cy should have learned it from Brent's write-up"
     );
 }
+
+#[test]
+fn two_choices_in_one_hour_are_asked_in_turn() {
+    let mut level = shop_with(&[]);
+    level.cast.push(parts_unlimited::level::Character {
+        id: "wes".into(),
+        name: "Wes".into(),
+        role: "Director".into(),
+    });
+    for id in ["first", "second"] {
+        level.scenes.push(parts_unlimited::level::SceneDef {
+            id: id.into(),
+            lines: vec![parts_unlimited::level::Line("wes".into(), "Well?".into())],
+            choices: vec![parts_unlimited::level::Choice {
+                text: "Yes".into(),
+                effects: vec![],
+                wise: true,
+            }],
+        });
+        level.timeline.push(parts_unlimited::level::TimedEvent {
+            at: 0,
+            event: parts_unlimited::level::Event::Scene(id.into()),
+        });
+    }
+    let mut app = new_chapter(&level, 1);
+    let story = |app: &bevy::prelude::App| app.world().resource::<Story>().awaiting_choice.clone();
+    assert_eq!(story(&app).as_deref(), Some("first"));
+    execute(
+        app.world_mut(),
+        PlayerCommand::Choose {
+            scene: "first".into(),
+            choice: 0,
+        },
+    )
+    .unwrap();
+    assert_eq!(story(&app).as_deref(), Some("second"));
+    execute(
+        app.world_mut(),
+        PlayerCommand::Choose {
+            scene: "second".into(),
+            choice: 0,
+        },
+    )
+    .unwrap();
+    assert_eq!(story(&app), None);
+}

@@ -19,6 +19,8 @@ pub struct Story {
     pub played: Vec<(f64, String)>,
     /// A scene whose choice must be made before the clock moves again.
     pub awaiting_choice: Option<String>,
+    /// Scenes with choices that played while another choice was pending, in order.
+    pub queued_choices: Vec<String>,
     /// Choices made: scene and index.
     pub choices: Vec<(String, usize)>,
 }
@@ -37,7 +39,11 @@ pub fn play_scene(world: &mut World, id: &str, at: f64) {
     let mut story = world.resource_mut::<Story>();
     story.played.push((at, id.to_owned()));
     if has_choices {
-        story.awaiting_choice = Some(id.to_owned());
+        if story.awaiting_choice.is_none() {
+            story.awaiting_choice = Some(id.to_owned());
+        } else {
+            story.queued_choices.push(id.to_owned());
+        }
     }
 }
 
@@ -54,7 +60,8 @@ pub fn choose(world: &mut World, scene: &str, index: usize) {
         .unwrap_or_default();
     {
         let mut story = world.resource_mut::<Story>();
-        story.awaiting_choice = None;
+        story.awaiting_choice =
+            (!story.queued_choices.is_empty()).then(|| story.queued_choices.remove(0));
         story.choices.push((scene.to_owned(), index));
     }
     let now = world.resource::<Clock>().now();
