@@ -53,6 +53,18 @@ pub struct SaveGame {
     pub chapters: BTreeMap<u32, ChapterRecord>,
     /// The chapter to continue with.
     pub next_chapter: Option<u32>,
+    /// A chapter left part-way: replaying its commands on its seed puts it back exactly.
+    #[serde(default)]
+    pub in_progress: Option<InProgress>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InProgress {
+    pub chapter: u32,
+    pub seed: u64,
+    pub commands: Vec<crate::sim::PlayerCommand>,
+    /// Scenes the player had already read.
+    pub scenes_read: usize,
 }
 
 impl Default for SaveGame {
@@ -62,6 +74,7 @@ impl Default for SaveGame {
             seed: 1,
             chapters: BTreeMap::new(),
             next_chapter: None,
+            in_progress: None,
         }
     }
 }
@@ -179,7 +192,7 @@ pub(crate) fn plugin(app: &mut App) {
         .add_systems(Last, save_on_exit);
 }
 
-fn save_on_exit(
+pub(crate) fn save_on_exit(
     mut exits: MessageReader<AppExit>,
     save: Res<SaveGame>,
     path: Res<SavePath>,
@@ -208,6 +221,12 @@ mod tests {
         let path = temp("round");
         let mut save = SaveGame::default();
         save.record(1, 2, vec![("briefing".into(), 1)]);
+        save.in_progress = Some(InProgress {
+            chapter: 2,
+            seed: 9,
+            commands: vec![crate::sim::PlayerCommand::Advance { hours: 3 }],
+            scenes_read: 1,
+        });
         save.chapters.get_mut(&1).unwrap().answers = vec!["Because Brent".into()];
         store(&save, &path).unwrap();
         assert_eq!(load(&path), Loaded::Found(save));
@@ -246,5 +265,52 @@ mod tests {
         );
         save.record(1, 2, vec![]);
         assert!(save.is_unlocked(2, Some(1)));
+    }
+}
+
+#[cfg(test)]
+mod settings_tests {
+    use super::*;
+
+    fn app() -> App {
+        let mut app = App::new();
+        app.add_plugins(MinimalPlugins)
+            .register_type::<Settings>()
+            .add_plugins(bevy_settings::SettingsPlugin::new(
+                "org.partsunlimited.test",
+            ));
+        app
+    }
+
+    #[test]
+    fn settings_persist_between_runs() {
+        let dir = std::env::temp_dir().join(format!("pu-settings-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        // SAFETY: no other test in this binary reads or writes these variables.
+        unsafe {
+            std::env::set_var("XDG_CONFIG_HOME", &dir);
+            std::env::set_var("HOME", &dir);
+        }
+        let mut first = app();
+        first.update();
+        {
+            let mut settings = first.world_mut().resource_mut::<Settings>();
+            assert_eq!(
+                *settings,
+                Settings::default(),
+                "a first run starts from the defaults"
+            );
+            settings.text_size = 1.4;
+            settings.colour_blind = true;
+        }
+        first
+            .world_mut()
+            .commands()
+            .queue(bevy_settings::SaveSettingsSync::Always);
+        first.update();
+        let second = app();
+        let settings = second.world().resource::<Settings>();
+        assert_eq!(settings.text_size, 1.4);
+        assert!(settings.colour_blind);
     }
 }

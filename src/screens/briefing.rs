@@ -17,6 +17,10 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ScenesRead>()
         .add_systems(OnEnter(Screen::Briefing), open_chapter)
         .add_systems(
+            Last,
+            remember_chapter_on_exit.before(crate::save::save_on_exit),
+        )
+        .add_systems(
             EguiPrimaryContextPass,
             briefing_screen.run_if(in_state(Screen::Briefing)),
         );
@@ -36,6 +40,42 @@ fn open_chapter(world: &mut World) {
     };
     crate::sim::start_chapter(world, &level, playing.seed);
     world.resource_mut::<ScenesRead>().0 = 0;
+    // Continuing a chapter left part-way: replay what the player did.
+    if let Some(resume) = world.remove_resource::<Resume>() {
+        for command in resume.0.commands {
+            let _ = crate::sim::commands::execute(world, command);
+        }
+        world.resource_mut::<ScenesRead>().0 = resume.0.scenes_read;
+    }
+}
+
+/// A chapter to pick up where the player left it.
+#[derive(Resource)]
+pub struct Resume(pub crate::save::InProgress);
+
+/// On quit in the middle of a chapter, remember its commands so Continue can replay them.
+pub(super) fn remember_chapter_on_exit(
+    mut exits: MessageReader<AppExit>,
+    screen: Res<State<Screen>>,
+    playing: Option<Res<Playing>>,
+    log: Option<Res<crate::sim::CommandLog>>,
+    read: Res<ScenesRead>,
+    mut save: ResMut<crate::save::SaveGame>,
+) {
+    if exits.read().next().is_none() {
+        return;
+    }
+    if let (Screen::Briefing | Screen::Operations, Some(playing), Some(log)) =
+        (screen.get(), playing, log)
+    {
+        save.in_progress = Some(crate::save::InProgress {
+            chapter: playing.chapter,
+            seed: playing.seed,
+            commands: log.commands(),
+            scenes_read: read.0,
+        });
+        save.next_chapter = Some(playing.chapter);
+    }
 }
 
 /// The next scene the player has not read, if any.

@@ -66,6 +66,7 @@ fn close_the_books(world: &mut World) {
     let save_error = {
         let mut save = world.resource_mut::<SaveGame>();
         save.record(level.chapter, result.stars, choices);
+        save.in_progress = None;
         save.chapters.entry(level.chapter).or_default().questions = questions.clone();
         save.next_chapter = if result.passed() {
             next_chapter.or(Some(level.chapter))

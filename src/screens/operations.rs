@@ -105,6 +105,27 @@ fn refresh_view(world: &mut World) {
     world.resource_mut::<ViewStamp>().0 = stamp;
 }
 
+/// Keeps the chapter's commands in the save so Continue can replay them, then goes to the title.
+fn leave_chapter(world: &mut World) {
+    let Some(playing) = world.get_resource::<super::Playing>().copied() else {
+        return;
+    };
+    let in_progress = crate::save::InProgress {
+        chapter: playing.chapter,
+        seed: playing.seed,
+        commands: world.resource::<CommandLog>().commands(),
+        scenes_read: world.resource::<ScenesRead>().0,
+    };
+    let mut save = world.resource_mut::<crate::save::SaveGame>();
+    save.in_progress = Some(in_progress);
+    save.next_chapter = Some(playing.chapter);
+    let save = save.clone();
+    if let Err(e) = crate::save::store(&save, &world.resource::<crate::save::SavePath>().0) {
+        warn!("{e}");
+    }
+    world.resource_mut::<NextState<Screen>>().set(Screen::Title);
+}
+
 fn finish_when_over(result: Option<Res<ChapterResult>>, mut next: ResMut<NextState<Screen>>) {
     if result.is_some() {
         next.set(Screen::Debrief);
@@ -123,12 +144,14 @@ fn operations_ui(
     mut selection: ResMut<Selection>,
     mut dialogue_state: Local<DialogueState>,
     mut send: MessageWriter<PlayerCommand>,
+    mut commands: Commands,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let theme = theme(&settings);
     let mut out = Vec::new();
     let state = &mut selection.0;
     let mut root = root_ui(ctx);
+    let mut leave = false;
     egui::Panel::top("status").show(&mut root, |ui| {
         crate::ui::status::status_bar(
             ui,
@@ -138,7 +161,11 @@ fn operations_ui(
             &view.objectives,
             &mut out,
         );
+        leave = ui.small_button("Save and leave to the title").clicked();
     });
+    if leave {
+        commands.run_system_cached(leave_chapter);
+    }
     egui::Panel::right("team")
         .min_size(330.0)
         .show(&mut root, |ui| {

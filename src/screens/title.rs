@@ -43,7 +43,8 @@ pub(super) fn title_screen(
                 ui.add_sized([240.0, 36.0], egui::Button::new(text))
                     .clicked()
             };
-            let can_continue = !save.chapters.is_empty() && resume.is_some();
+            let can_continue =
+                (!save.chapters.is_empty() || save.in_progress.is_some()) && resume.is_some();
             let continued = ui
                 .add_enabled(
                     can_continue,
@@ -51,8 +52,15 @@ pub(super) fn title_screen(
                 )
                 .clicked();
             if continued && let Some(chapter) = resume {
-                let seed = save.seed;
-                begin_chapter(&mut commands, &mut next, chapter, seed);
+                if let Some(left) = save.in_progress.take() {
+                    let seed = left.seed;
+                    let chapter = left.chapter;
+                    commands.insert_resource(super::briefing::Resume(left));
+                    begin_chapter(&mut commands, &mut next, chapter, seed);
+                } else {
+                    let seed = save.seed;
+                    begin_chapter(&mut commands, &mut next, chapter, seed);
+                }
             }
             if button(ui, "New campaign")
                 && let Some(chapter) = first
