@@ -12,6 +12,8 @@ usage:
   parts-unlimited --screenshots DIR              walk every screen, write one picture each, quit
   parts-unlimited simulate --chapter N [--seed S] [--policy naive|flow] [--levels DIR]
                                                   play a chapter headlessly and print the outcome
+  parts-unlimited simulate --campaign [--seed S] [--policy naive|flow] [--levels DIR]
+                                                  play every chapter in order, state carried
   parts-unlimited check PATH                     check a level file or a folder of levels";
 
 pub fn main() -> ExitCode {
@@ -51,16 +53,26 @@ impl From<&str> for CliError {
 /// Options after the subcommand, as `--name value` pairs.
 struct Options {
     pairs: Vec<(String, String)>,
+    /// Options that take no value.
+    flags: Vec<String>,
     positional: Vec<String>,
 }
+
+/// Options that stand alone, without a value after them.
+const FLAGS: &[&str] = &["campaign"];
 
 impl Options {
     fn parse(args: &[String]) -> Result<Self, String> {
         let mut pairs = Vec::new();
+        let mut flags = Vec::new();
         let mut positional = Vec::new();
         let mut iter = args.iter();
         while let Some(arg) = iter.next() {
-            if let Some(name) = arg.strip_prefix("--") {
+            if let Some(name) = arg.strip_prefix("--")
+                && FLAGS.contains(&name)
+            {
+                flags.push(name.to_owned());
+            } else if let Some(name) = arg.strip_prefix("--") {
                 let value = iter
                     .next()
                     .ok_or_else(|| format!("--{name} needs a value"))?;
@@ -69,7 +81,11 @@ impl Options {
                 positional.push(arg.clone());
             }
         }
-        Ok(Self { pairs, positional })
+        Ok(Self {
+            pairs,
+            flags,
+            positional,
+        })
     }
 
     fn get(&self, name: &str) -> Option<&str> {
@@ -128,14 +144,19 @@ fn load(source: &LevelSource) -> Result<level::LoadedCampaign, CliError> {
 }
 
 fn simulate(options: &Options) -> Result<ExitCode, CliError> {
-    let chapter: u32 = options
-        .number("chapter")?
-        .ok_or("simulate needs --chapter N")?;
     let seed: u64 = options.number("seed")?.unwrap_or(1);
     let policy_name = options.get("policy").unwrap_or("flow");
     let player = ScriptedPlayer::parse(policy_name)
         .ok_or_else(|| format!("unknown policy `{policy_name}` (naive or flow)"))?;
     let campaign = load(&options.source())?;
+    if options.flags.iter().any(|f| f == "campaign") {
+        let (rows, state) = crate::policy::play_campaign(&campaign, seed, player);
+        print!("{}", campaign_report(&rows, &state, seed, player));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let chapter: u32 = options
+        .number("chapter")?
+        .ok_or("simulate needs --chapter N or --campaign")?;
     let level = campaign
         .chapter(chapter)
         .ok_or_else(|| CliError::Failed(format!("there is no chapter {chapter}")))?;
@@ -198,6 +219,68 @@ pub fn outcome_report(
         s.sev1s
     );
     let _ = writeln!(out, "revenue lost: ${:.0}", s.revenue_lost);
+    out
+}
+
+/// The campaign run as a table, one row per chapter.
+pub fn campaign_report(
+    rows: &[crate::policy::CampaignRow],
+    state: &crate::sim::campaign::CampaignState,
+    seed: u64,
+    player: ScriptedPlayer,
+) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "Campaign, seed {seed}, policy {}", player.name());
+    let _ = writeln!(
+        out,
+        "{:>3}  {:<36} {:>5}  {:>9}  {:>10}  {:>6}  {:>9}  {:>7}",
+        "ch", "title", "stars", "lead time", "throughput", "Brent", "unplanned", "restore"
+    );
+    let hours = |v: Option<f64>| v.map_or("-".to_owned(), |h| format!("{h:.1} h"));
+    for row in rows {
+        let s = &row.result.summary;
+        let stars = if row.narrative_only {
+            "story".to_owned()
+        } else {
+            row.result.stars.to_string()
+        };
+        let title: String = row.title.chars().take(36).collect();
+        let _ = writeln!(
+            out,
+            "{:>3}  {:<36} {:>5}  {:>9}  {:>8.1}/d  {:>5.0}%  {:>8.0}%  {:>7}",
+            row.chapter,
+            title,
+            stars,
+            hours(s.lead_time),
+            s.planned_throughput,
+            s.constraint().map_or(0.0, |b| b.utilization * 100.0),
+            s.unplanned_share * 100.0,
+            hours(s.dora.time_to_restore)
+        );
+    }
+    let learned: Vec<String> = state
+        .learned
+        .iter()
+        .map(|(who, skills)| {
+            format!(
+                "{who}: {}",
+                skills.iter().cloned().collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "carried: {} flags; learned from Brent: {}; technical debt {:+.2}; extra audit findings {}",
+        state.flags.len(),
+        if learned.is_empty() {
+            "nothing".to_owned()
+        } else {
+            learned.join("; ")
+        },
+        state.technical_debt,
+        state.audit_findings
+    );
     out
 }
 

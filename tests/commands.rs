@@ -457,6 +457,7 @@ fn two_choices_in_one_hour_are_asked_in_turn() {
         level.timeline.push(parts_unlimited::level::TimedEvent {
             at: 0,
             event: parts_unlimited::level::Event::Scene(id.into()),
+            only_if: None,
         });
     }
     let mut app = new_chapter(&level, 1);

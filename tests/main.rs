@@ -2,6 +2,7 @@
 //! and determinism.
 
 mod balance;
+mod campaign;
 mod commands;
 mod determinism;
 mod lessons;

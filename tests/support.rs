@@ -136,5 +136,6 @@ pub fn plain_ticket(id: &str) -> parts_unlimited::level::TicketDef {
         assign_to: None,
         started_hours: 0.0,
         already_done: false,
+        only_if: None,
     }
 }

@@ -194,6 +194,9 @@ pub struct TicketDef {
     /// Finished before the chapter opens (a change made last week that an incident can blame).
     #[serde(default)]
     pub already_done: bool,
+    /// On the board only if this holds for the campaign so far.
+    #[serde(default)]
+    pub only_if: Option<Condition>,
 }
 
 /// How much the real effort of generated work varies around its stated hours.
@@ -243,6 +246,22 @@ pub struct InterruptDef {
 pub struct TimedEvent {
     pub at: u32,
     pub event: Event,
+    /// Happens only if this holds for the campaign so far.
+    #[serde(default)]
+    pub only_if: Option<Condition>,
+}
+
+/// Something earlier chapters decided, which a level can depend on.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub enum Condition {
+    /// A flag set by an earlier choice.
+    Flag(String),
+    /// No earlier choice set this flag.
+    NotFlag(String),
+    /// Bill's standing with someone in the cast is at least this.
+    Trust(String, i32),
+    /// Someone other than the constraint has learned this skill from the write-ups.
+    Documented(String),
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -376,6 +395,10 @@ pub enum Effect {
     Cancel(String),
     SharePrice(f64),
     AuditFindings(i32),
+    /// Shortcuts taken (positive) or paid down (negative); carried to later chapters.
+    TechnicalDebt(f64),
+    /// Bill's standing with someone in the cast goes up or down.
+    Trust(String, i32),
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]

@@ -117,6 +117,21 @@ impl Checker {
         for ticket in &level.tickets {
             self.ticket(vec![field("tickets"), text(&ticket.id)], ticket);
         }
+        let conditions = level
+            .tickets
+            .iter()
+            .filter_map(|t| t.only_if.as_ref())
+            .chain(level.timeline.iter().filter_map(|e| e.only_if.as_ref()));
+        for condition in conditions {
+            if let Condition::Trust(who, _) = condition
+                && !self.cast.contains(who)
+            {
+                self.report(
+                    vec![field("only_if"), text(who)],
+                    format!("unknown person `{who}` in a condition: not in the cast"),
+                );
+            }
+        }
         for (i, arrival) in level.arrivals.iter().enumerate() {
             let at = vec![field("arrivals"), text(&arrival.ticket.id)];
             self.ticket(at.clone(), &arrival.ticket);
@@ -337,6 +352,11 @@ impl Checker {
         for choice in &scene.choices {
             for effect in &choice.effects {
                 match effect {
+                    Effect::Trust(who, _) if !self.cast.contains(who) => {
+                        let mut path = at.clone();
+                        path.push(text(who));
+                        self.report(path, format!("unknown person `{who}`: not in the cast"));
+                    }
                     Effect::AddTicket(ticket) => self.ticket(at.clone(), ticket),
                     Effect::Cancel(id) => self.known_ticket(at.clone(), id),
                     _ => {}

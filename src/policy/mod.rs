@@ -68,6 +68,10 @@ impl ScriptedPlayer {
     }
 }
 
+/// How much more work others may have queued than the constraint before `flow` gives him
+/// work someone else could do.
+const CONSTRAINT_RESERVE_HOURS: f64 = 6.0;
+
 /// A player's view of the hour, kept up to date as it decides, so that several
 /// assignments in one hour respect limits and spread the load.
 struct Plan<'w> {
@@ -95,8 +99,14 @@ impl<'w> Plan<'w> {
                     .iter()
                     .filter_map(|&t| tickets.get(t.0 as usize))
                     .map(|t| t.remaining)
-                    .sum();
-                (p.id, hours)
+                    .sum::<f64>();
+                // Someone on a Sev 1 bridge has no hours for anything else.
+                let bridge = if p.on_bridge.is_some() {
+                    f64::from(crate::sim::HOURS_PER_DAY)
+                } else {
+                    0.0
+                };
+                (p.id, hours + bridge)
             })
             .collect();
         Self {
@@ -241,10 +251,21 @@ impl<'w> Plan<'w> {
                 .copied()
                 .filter(|p| !p.constraint)
                 .collect();
-            if !others.is_empty() {
-                if let Some(person) = self.least_loaded(&others) {
-                    self.assign(ticket, person);
-                }
+            if let Some(person) = self.least_loaded(&others) {
+                // Keep the constraint for what only he can do, unless the others are
+                // swamped while he idles (once someone has learned his skills, say).
+                let brent = qualified.iter().find(|p| p.constraint).map(|p| p.id);
+                let choice = match brent {
+                    Some(brent)
+                        if !matches!(ticket.origin, Origin::Interrupt { .. })
+                            && self.load[&person]
+                                > self.load[&brent] + CONSTRAINT_RESERVE_HOURS =>
+                    {
+                        brent
+                    }
+                    _ => person,
+                };
+                self.assign(ticket, choice);
                 continue;
             }
             if matches!(ticket.origin, Origin::Interrupt { .. }) {
@@ -379,6 +400,12 @@ const MAX_FRAMES: u32 = 100_000;
 pub fn play_chapter(level: &crate::level::Level, seed: u64, player: ScriptedPlayer) -> Played {
     let mut app = crate::sim::headless_app();
     crate::sim::start_chapter(app.world_mut(), level, seed);
+    play_to_the_end(&mut app, player);
+    finish(app)
+}
+
+/// Lets the player decide each hour until the chapter is over.
+fn play_to_the_end(app: &mut App, player: ScriptedPlayer) {
     for _ in 0..MAX_FRAMES {
         if app
             .world()
@@ -397,7 +424,39 @@ pub fn play_chapter(level: &crate::level::Level, seed: u64, player: ScriptedPlay
         }
         app.update();
     }
-    finish(app)
+}
+
+/// One chapter of a campaign run.
+#[derive(Clone, Debug)]
+pub struct CampaignRow {
+    pub chapter: u32,
+    pub title: String,
+    pub narrative_only: bool,
+    pub result: crate::sim::objectives::ChapterResult,
+}
+
+/// Plays every chapter in order, carrying the campaign's state from each to the next.
+pub fn play_campaign(
+    campaign: &crate::level::LoadedCampaign,
+    seed: u64,
+    player: ScriptedPlayer,
+) -> (Vec<CampaignRow>, crate::sim::campaign::CampaignState) {
+    let mut state = crate::sim::campaign::CampaignState::default();
+    let mut rows = Vec::new();
+    for level in campaign.chapters() {
+        let prepared = state.prepare(level);
+        let mut app = crate::sim::headless_app();
+        crate::sim::start_chapter(app.world_mut(), &prepared, seed);
+        play_to_the_end(&mut app, player);
+        state.carry(app.world(), &prepared);
+        rows.push(CampaignRow {
+            chapter: level.chapter,
+            title: level.title.clone(),
+            narrative_only: level.narrative_only,
+            result: finish(app).result,
+        });
+    }
+    (rows, state)
 }
 
 /// Replays a command log on the same level and seed.

@@ -56,6 +56,9 @@ pub struct SaveGame {
     /// A chapter left part-way: replaying its commands on its seed puts it back exactly.
     #[serde(default)]
     pub in_progress: Option<InProgress>,
+    /// What the chapters played so far leave to the next.
+    #[serde(default)]
+    pub campaign: crate::sim::campaign::CampaignState,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -75,6 +78,7 @@ impl Default for SaveGame {
             chapters: BTreeMap::new(),
             next_chapter: None,
             in_progress: None,
+            campaign: Default::default(),
         }
     }
 }

@@ -38,6 +38,11 @@ fn open_chapter(world: &mut World) {
     else {
         return;
     };
+    // The chapter as this campaign plays it: what earlier chapters left behind carried in.
+    let level = world
+        .resource::<crate::save::SaveGame>()
+        .campaign
+        .prepare(&level);
     crate::sim::start_chapter(world, &level, playing.seed);
     world.resource_mut::<ScenesRead>().0 = 0;
     // Continuing a chapter left part-way: replay what the player did.

@@ -63,8 +63,11 @@ fn close_the_books(world: &mut World) {
         chapters.find(|&c| c == level.chapter);
         chapters.next()
     };
+    let mut campaign_state = world.resource::<SaveGame>().campaign.clone();
+    campaign_state.carry(world, &level);
     let save_error = {
         let mut save = world.resource_mut::<SaveGame>();
+        save.campaign = campaign_state;
         save.record(level.chapter, result.stars, choices);
         save.in_progress = None;
         save.chapters.entry(level.chapter).or_default().questions = questions.clone();

@@ -255,5 +255,6 @@ pub fn unplanned_def(key: String, title: String, skill: &str, hours: f64) -> Tic
         assign_to: None,
         started_hours: 0.0,
         already_done: false,
+        only_if: None,
     }
 }

@@ -19,11 +19,16 @@ pub struct Business {
     pub failed_changes: u32,
     /// Moves of the share price that the story makes, apart from lost revenue.
     pub share_price_news: f64,
+    /// How fragile the systems are: raises the background incident rate.
+    pub technical_debt: f64,
+    /// Bill's standing with people, moved by choices: carried between chapters.
+    pub trust: std::collections::BTreeMap<String, i32>,
 }
 
 impl Business {
-    pub fn new(def: &BusinessDef) -> Self {
+    pub fn new(def: &BusinessDef, technical_debt: f64) -> Self {
         Self {
+            technical_debt,
             revenue_per_day: def.revenue_per_day,
             opening_share_price: def.share_price,
             audit_findings: i64::from(def.audit_findings),

@@ -124,7 +124,10 @@ pub fn background_incidents(world: &mut World) {
     if per_day <= 0.0 || level.systems.is_empty() {
         return;
     }
-    let debt = level.technical_debt.max(0.0);
+    let debt = world
+        .resource::<super::business::Business>()
+        .technical_debt
+        .max(0.0);
     let systems = level.systems.clone();
     let (failed_diagnose, failed_fix) = level.tuning.failed_change_hours;
     let now = world.resource::<Clock>().now();

@@ -6,6 +6,7 @@
 
 pub mod board;
 pub mod business;
+pub mod campaign;
 pub mod changes;
 pub mod clock;
 pub mod commands;

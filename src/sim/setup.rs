@@ -49,7 +49,7 @@ pub fn start_chapter(world: &mut World, level: &Level, seed: u64) {
         enabled: level.policies.enabled.iter().copied().collect(),
         wip_limits: Default::default(),
     });
-    world.insert_resource(Business::new(&level.business));
+    world.insert_resource(Business::new(&level.business, level.technical_debt));
     world.insert_resource(Board::default());
     world.insert_resource(Incidents::default());
     world.insert_resource(Story::default());

@@ -100,5 +100,16 @@ fn apply_effect(world: &mut World, effect: Effect, now: f64) {
         }
         Effect::SharePrice(delta) => world.resource_mut::<Business>().share_price_news += delta,
         Effect::AuditFindings(n) => world.resource_mut::<Business>().audit_findings += i64::from(n),
+        Effect::TechnicalDebt(change) => {
+            let mut business = world.resource_mut::<Business>();
+            business.technical_debt = (business.technical_debt + change).max(0.0);
+        }
+        Effect::Trust(who, change) => {
+            *world
+                .resource_mut::<Business>()
+                .trust
+                .entry(who)
+                .or_default() += change;
+        }
     }
 }

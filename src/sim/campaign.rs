@@ -1,0 +1,105 @@
+//! What one chapter leaves to the next: flags from choices, what Brent has written down and
+//! who learned it, technical debt, audit findings, Bill's standing with people, and the
+//! policies unlocked so far. A level is prepared from the campaign state before it opens.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::board;
+use super::business::Business;
+use super::policies::Policies;
+use super::story::Flags;
+use crate::level::{Condition, Level, Policy};
+
+#[derive(Resource, Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CampaignState {
+    pub flags: BTreeSet<String>,
+    /// Skills people have learned from the constraint's write-ups, by person.
+    pub learned: BTreeMap<String, BTreeSet<String>>,
+    /// Debt added (or paid down) by earlier choices, on top of each level's own.
+    pub technical_debt: f64,
+    /// Audit findings earlier chapters added beyond what their story set (control failures
+    /// follow the player; findings a chapter closes were that chapter's own story).
+    pub audit_findings: i64,
+    pub trust: BTreeMap<String, i32>,
+    pub unlocked: BTreeSet<Policy>,
+    pub chapters_played: u32,
+}
+
+impl CampaignState {
+    pub fn holds(&self, condition: &Condition) -> bool {
+        match condition {
+            Condition::Flag(flag) => self.flags.contains(flag),
+            Condition::NotFlag(flag) => !self.flags.contains(flag),
+            Condition::Trust(who, at_least) => {
+                self.trust.get(who).copied().unwrap_or(0) >= *at_least
+            }
+            Condition::Documented(skill) => {
+                self.learned.values().any(|skills| skills.contains(skill))
+            }
+        }
+    }
+
+    /// The level as this campaign plays it: conditional tickets and events kept or dropped,
+    /// learned skills given back, debt, findings and unlocked policies carried in.
+    pub fn prepare(&self, level: &Level) -> Level {
+        let mut level = level.clone();
+        let keep = |condition: &Option<Condition>| condition.as_ref().is_none_or(|c| self.holds(c));
+        level.tickets.retain(|t| keep(&t.only_if));
+        level.timeline.retain(|e| keep(&e.only_if));
+        for member in &mut level.team {
+            if let Some(skills) = self.learned.get(&member.id) {
+                for skill in skills {
+                    if !member.skills.contains(skill) {
+                        member.skills.push(skill.clone());
+                    }
+                }
+            }
+        }
+        level.technical_debt = (level.technical_debt + self.technical_debt).max(0.0);
+        let findings = i64::from(level.business.audit_findings) + self.audit_findings;
+        level.business.audit_findings = findings.max(0) as u32;
+        for policy in &self.unlocked {
+            if !level.policies.unlocked.contains(policy) {
+                level.policies.unlocked.push(*policy);
+            }
+        }
+        level
+    }
+
+    /// Takes in what the chapter just played (`prepared` is the level as it was opened).
+    pub fn carry(&mut self, world: &World, prepared: &Level) {
+        if let Some(flags) = world.get_resource::<Flags>() {
+            self.flags.extend(flags.0.iter().cloned());
+        }
+        for person in board::all_people(world) {
+            let Some(member) = prepared.team.iter().find(|m| m.id == person.key) else {
+                continue;
+            };
+            let new: BTreeSet<String> = person
+                .skills
+                .iter()
+                .filter(|s| !member.skills.contains(s))
+                .cloned()
+                .collect();
+            if !new.is_empty() {
+                self.learned
+                    .entry(person.key.clone())
+                    .or_default()
+                    .extend(new);
+            }
+        }
+        let business = world.resource::<Business>();
+        self.technical_debt += business.technical_debt - prepared.technical_debt;
+        self.audit_findings +=
+            (business.audit_findings - i64::from(prepared.business.audit_findings)).max(0);
+        for (who, change) in &business.trust {
+            *self.trust.entry(who.clone()).or_default() += change;
+        }
+        self.unlocked
+            .extend(world.resource::<Policies>().unlocked.iter().copied());
+        self.chapters_played += 1;
+    }
+}

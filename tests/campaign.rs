@@ -1,0 +1,68 @@
+//! The campaign carries state from chapter to chapter.
+
+use parts_unlimited::level::{Condition, LevelSource, Policy, load_campaign};
+use parts_unlimited::policy::{ScriptedPlayer, play_campaign};
+use parts_unlimited::sim::campaign::CampaignState;
+
+#[test]
+fn the_campaign_runs_every_chapter_and_carries_state() {
+    let campaign = load_campaign(&LevelSource::Embedded).unwrap();
+    let (rows, state) = play_campaign(&campaign, 5, ScriptedPlayer::Flow);
+    print!(
+        "{}",
+        parts_unlimited::cli::campaign_report(&rows, &state, 5, ScriptedPlayer::Flow)
+    );
+    assert_eq!(rows.len(), campaign.chapters().count());
+    assert!(
+        state.unlocked.contains(&Policy::ChangeLog),
+        "the change log stays unlocked once unlocked"
+    );
+    assert!(
+        !state.flags.is_empty(),
+        "choices leave flags for later chapters"
+    );
+    assert!(
+        !state.learned.is_empty(),
+        "the flow player has Brent write things down, and the learners keep the skill"
+    );
+}
+
+#[test]
+fn carried_state_shapes_the_next_level() {
+    let campaign = load_campaign(&LevelSource::Embedded).unwrap();
+    let mut level = campaign.chapter(1).unwrap().clone();
+    level.tickets[0].only_if = Some(Condition::Flag("pushed-back".into()));
+    level.tickets[1].only_if = Some(Condition::NotFlag("pushed-back".into()));
+    let mut state = CampaignState::default();
+    state
+        .learned
+        .entry("lena".into())
+        .or_default()
+        .insert("phoenix".into());
+    state.technical_debt = 0.5;
+    state.audit_findings = 3;
+    let prepared = state.prepare(&level);
+    assert!(
+        prepared
+            .team
+            .iter()
+            .find(|m| m.id == "lena")
+            .unwrap()
+            .skills
+            .contains(&"phoenix".to_owned())
+    );
+    assert_eq!(prepared.technical_debt, level.technical_debt + 0.5);
+    assert_eq!(
+        prepared.business.audit_findings,
+        level.business.audit_findings + 3
+    );
+    assert!(
+        !prepared.tickets.iter().any(|t| t.id == level.tickets[0].id),
+        "flag not set: ticket left out"
+    );
+    assert!(prepared.tickets.iter().any(|t| t.id == level.tickets[1].id));
+    state.flags.insert("pushed-back".into());
+    let prepared = state.prepare(&level);
+    assert!(prepared.tickets.iter().any(|t| t.id == level.tickets[0].id));
+    assert!(!prepared.tickets.iter().any(|t| t.id == level.tickets[1].id));
+}
