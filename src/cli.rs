@@ -185,12 +185,9 @@ pub fn outcome_report(
     for objective in &result.objectives {
         let _ = writeln!(
             out,
-            "  {:<6} {} (measured {:.1}, {} star{})",
+            "  {:<6} {}",
             if objective.met { "met" } else { "missed" },
-            objective.text,
-            objective.value,
-            objective.stars,
-            if objective.stars == 1 { "" } else { "s" }
+            objective.describe()
         );
     }
     let s = &result.summary;

@@ -117,25 +117,11 @@ pub fn mean(values: &[f64]) -> f64 {
 
 /// A one-step internal ticket, for tests to adjust.
 pub fn plain_ticket(id: &str) -> parts_unlimited::level::TicketDef {
-    parts_unlimited::level::TicketDef {
-        id: id.into(),
-        title: id.into(),
-        kind: parts_unlimited::level::WorkKind::Internal,
-        route: vec![parts_unlimited::level::Step {
-            skill: "ops".into(),
-            hours: 1.0,
-        }],
-        arrives: 0,
-        due: None,
-        value: 0.0,
-        risk: None,
-        system: None,
-        logged: false,
-        critical: false,
-        closes_findings: 0,
-        assign_to: None,
-        started_hours: 0.0,
-        already_done: false,
-        only_if: None,
-    }
+    parts_unlimited::level::TicketDef::one_step(
+        id,
+        id,
+        parts_unlimited::level::WorkKind::Internal,
+        "ops",
+        1.0,
+    )
 }

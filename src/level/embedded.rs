@@ -25,6 +25,10 @@ const FILES: &[(&str, &str)] = embed![
     "part1/14-drinks.ron",
     "part1/15-fourth-kind.ron",
     "part1/16-invoicing.ron",
+    "part2/21-audit-closes.ron",
+    "part2/22-kanban.ron",
+    "part2/23-handoffs.ron",
+    "part2/24-saloon.ron",
 ];
 
 pub fn file(name: &str) -> Option<&'static str> {

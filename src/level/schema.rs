@@ -199,6 +199,39 @@ pub struct TicketDef {
     pub only_if: Option<Condition>,
 }
 
+impl TicketDef {
+    /// A ticket of one step, with every optional field at its default.
+    pub fn one_step(
+        id: impl Into<String>,
+        title: impl Into<String>,
+        kind: WorkKind,
+        skill: &str,
+        hours: f64,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            title: title.into(),
+            kind,
+            route: vec![Step {
+                skill: skill.to_owned(),
+                hours,
+            }],
+            arrives: 0,
+            due: None,
+            value: 0.0,
+            risk: None,
+            system: None,
+            logged: false,
+            critical: false,
+            closes_findings: 0,
+            assign_to: None,
+            started_hours: 0.0,
+            already_done: false,
+            only_if: None,
+        }
+    }
+}
+
 /// How much the real effort of generated work varies around its stated hours.
 #[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub enum Variability {

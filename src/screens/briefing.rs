@@ -113,7 +113,13 @@ fn briefing_screen(
         ui.label(&level.date);
         ui.separator();
         let Some(scene) = unread_scene(&story, level, read.0) else {
-            // Nothing (more) to read before the clock starts.
+            // Nothing (more) to read before the clock starts. A chapter that is only story
+            // has no board: its hours pass at once and the debrief follows.
+            if level.narrative_only && story.awaiting_choice.is_none() {
+                send.write(PlayerCommand::Advance {
+                    hours: level.days * crate::sim::HOURS_PER_DAY,
+                });
+            }
             next.set(Screen::Operations);
             return;
         };

@@ -137,12 +137,9 @@ fn debrief_screen(
                         theme.bad()
                     },
                     format!(
-                        "{} {} — measured {:.1}, {} star{}",
+                        "{} {}",
                         if objective.met { "✔" } else { "✘" },
-                        objective.text,
-                        objective.value,
-                        objective.stars,
-                        if objective.stars == 1 { "" } else { "s" }
+                        objective.describe()
                     ),
                 );
             }

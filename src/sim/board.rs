@@ -6,7 +6,7 @@ use super::model::*;
 use super::policies::Policies;
 use super::rng::SimRng;
 use super::setup::LevelTuning;
-use crate::level::{Policy, Risk, TicketDef, WorkKind};
+use crate::level::{Policy, Risk, TicketDef};
 
 /// Puts a new ticket on the board and returns its id. `fate` decides whether it will fail
 /// as a change; pass `None` to draw it now.
@@ -232,29 +232,4 @@ pub fn column_count(world: &World, column: Column) -> u32 {
         .into_iter()
         .filter(|t| t.state != TicketState::Dropped && column_of(t, policies) == column)
         .count() as u32
-}
-
-/// A plain description of a work kind for generated tickets.
-pub fn unplanned_def(key: String, title: String, skill: &str, hours: f64) -> TicketDef {
-    TicketDef {
-        id: key,
-        title,
-        kind: WorkKind::Unplanned,
-        route: vec![crate::level::Step {
-            skill: skill.to_owned(),
-            hours,
-        }],
-        arrives: 0,
-        due: None,
-        value: 0.0,
-        risk: None,
-        system: None,
-        logged: false,
-        critical: false,
-        closes_findings: 0,
-        assign_to: None,
-        started_hours: 0.0,
-        already_done: false,
-        only_if: None,
-    }
 }

@@ -438,13 +438,13 @@ fn start_documentation(world: &mut World, skill: String, learner: PersonId, now:
     let name = board::person(world, learner)
         .map(|p| p.name.clone())
         .unwrap_or_default();
-    let mut def = board::unplanned_def(
+    let mut def = crate::level::TicketDef::one_step(
         format!("document-{skill}-{}", learner.0),
         format!("Write down how `{skill}` is done, for {name}"),
+        WorkKind::Internal,
         &skill,
         hours,
     );
-    def.kind = WorkKind::Internal;
     def.critical = true;
     let id = board::create_ticket(
         world,

@@ -33,13 +33,13 @@ pub fn on_tickets_finished(world: &mut World) {
                 let name = board::person(world, learner)
                     .map(|p| p.name.clone())
                     .unwrap_or_default();
-                let mut def = board::unplanned_def(
+                let def = crate::level::TicketDef::one_step(
                     format!("study-{skill}-{}", learner.0),
                     format!("{name} learns {skill} from the write-up"),
+                    crate::level::WorkKind::Internal,
                     &skill,
                     hours,
                 );
-                def.kind = crate::level::WorkKind::Internal;
                 let study = create_ticket(world, &def, Origin::Study { skill, learner }, at, None);
                 enqueue(world, study, learner, at);
             }

@@ -55,7 +55,7 @@ pub fn open(world: &mut World, spec: IncidentSpec, at: f64) -> IncidentId {
                 hours: spec.fix_hours,
             },
         ],
-        ..board::unplanned_def(String::new(), String::new(), "", 0.0)
+        ..TicketDef::one_step("", "", WorkKind::Unplanned, "", 0.0)
     };
     let ticket = create_ticket(world, &def, Origin::Incident(id), at, None);
     world.resource_mut::<Incidents>().0.push(Incident {

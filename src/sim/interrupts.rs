@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use super::board::{self, create_ticket, enqueue};
 use super::model::*;
 use super::policies::Policies;
-use crate::level::Policy;
+use crate::level::{Policy, TicketDef, WorkKind};
 
 pub fn arrive(
     world: &mut World,
@@ -21,9 +21,10 @@ pub fn arrive(
         (person.name.clone(), shield && person.constraint)
     };
     let number = board::all_tickets(world).len();
-    let def = board::unplanned_def(
+    let def = TicketDef::one_step(
         format!("interrupt-{number}"),
         format!("Quick favour for {name}: {skill}"),
+        WorkKind::Unplanned,
         skill,
         hours,
     );

@@ -19,6 +19,17 @@ pub struct ObjectiveResult {
     pub stars: u8,
 }
 
+impl ObjectiveResult {
+    /// "Payroll restored (measured 4.5, 2 stars)".
+    pub fn describe(&self) -> String {
+        let plural = if self.stars == 1 { "" } else { "s" };
+        format!(
+            "{} (measured {:.1}, {} star{plural})",
+            self.text, self.value, self.stars
+        )
+    }
+}
+
 /// The outcome, present once the chapter is over.
 #[derive(Resource, Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct ChapterResult {
