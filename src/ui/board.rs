@@ -153,7 +153,10 @@ pub fn card_details(ui: &mut egui::Ui, card: &CardView, out: &mut Vec<PlayerComm
             };
             ui.small(format!("{mark} {skill}, {hours:.1} h{left}"));
         }
-        ui.small(format!("on the board {:.1} h", card.age));
+        ui.small(format!(
+            "on the board {:.1} h, waiting in queues {:.1} h",
+            card.age, card.waited
+        ));
         if let Some(due) = card.due {
             ui.small(format!("due by hour {due}"));
         }

@@ -26,6 +26,8 @@ pub struct CardView {
     pub remaining: f64,
     /// Hours since it arrived.
     pub age: f64,
+    /// Hours it has spent waiting in queues, including the wait going on now.
+    pub waited: f64,
     pub due: Option<u32>,
     pub risk: Option<Risk>,
     pub system: Option<String>,
@@ -157,6 +159,12 @@ pub fn build(world: &World) -> OpsView {
             step: ticket.step,
             remaining: ticket.remaining,
             age: ticket.finished.unwrap_or(now) - ticket.arrived,
+            waited: ticket.waits.iter().sum::<f64>()
+                + if ticket.state == TicketState::Queued && !ticket.step_touched {
+                    (now - ticket.ready_at).max(0.0)
+                } else {
+                    0.0
+                },
             due: ticket.due,
             risk: ticket.risk,
             system: ticket.system.clone(),
