@@ -330,3 +330,59 @@ fn debt_and_careless_changes_bring_more_incidents() {
     );
     assert!(controlled < plain && debt > plain);
 }
+
+#[test]
+fn small_automated_batches_fail_less_and_recover_faster() {
+    let level = deploys();
+    let variants: [(&str, Vec<PlayerCommand>); 3] = [
+        ("batches of 10, by hand", vec![]),
+        (
+            "batches of 1, by hand",
+            vec![PlayerCommand::SetBatchSize { size: 1 }],
+        ),
+        (
+            "batches of 1, automated",
+            vec![
+                PlayerCommand::SetBatchSize { size: 1 },
+                PlayerCommand::SetPolicy {
+                    policy: Policy::DeployAutomation,
+                    on: true,
+                },
+            ],
+        ),
+    ];
+    let mut measured = Vec::new();
+    for (name, opening) in &variants {
+        let (mut fail, mut restore, mut lead, mut deploys) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for seed in 0..SEEDS {
+            let s = play(&level, seed, opening, first_come_first_served).summary;
+            fail.push(s.dora.change_fail_rate.unwrap_or(0.0));
+            restore.push(s.dora.time_to_restore.unwrap_or(0.0));
+            lead.push(s.dora.change_lead_time.unwrap_or(f64::from(s.hours)));
+            deploys.push(s.dora.deploys_per_day);
+        }
+        println!(
+            "{name:<26} deploys {:.1}/day, change fail rate {:.0}%, time to restore {:.1} h, lead time for changes {:.1} h",
+            mean(&deploys),
+            mean(&fail) * 100.0,
+            mean(&restore),
+            mean(&lead)
+        );
+        measured.push((mean(&fail), mean(&restore), mean(&lead)));
+    }
+    let (big, small_manual, small_auto) = (measured[0], measured[1], measured[2]);
+    assert!(
+        small_auto.0 < 0.5 * big.0,
+        "small automated deployments should fail far less often"
+    );
+    assert!(
+        small_auto.1 < big.1,
+        "a failure among fewer changes is found sooner"
+    );
+    assert!(small_auto.2 < big.2, "changes wait less for a deployment");
+    assert!(
+        small_auto.2 < small_manual.2,
+        "automation makes small batches cheap"
+    );
+}

@@ -33,6 +33,10 @@ pub fn outage() -> Level {
     scenario("outage.ron", include_str!("scenarios/outage.ron"))
 }
 
+pub fn deploys() -> Level {
+    scenario("deploys.ron", include_str!("scenarios/deploys.ron"))
+}
+
 pub fn new_chapter(level: &Level, seed: u64) -> App {
     let mut app = sim::headless_app();
     sim::start_chapter(app.world_mut(), level, seed);

@@ -32,6 +32,11 @@ const FILES: &[(&str, &str)] = embed![
     "part2/22-kanban.ron",
     "part2/23-handoffs.ron",
     "part2/24-saloon.ron",
+    "part2/25-dicks-objectives.ron",
+    "part2/27-five-proposals.ron",
+    "part2/28-around-the-freeze.ron",
+    "part3/32-unicorn.ron",
+    "part3/35-cycles.ron",
 ];
 
 pub fn file(name: &str) -> Option<&'static str> {

@@ -49,6 +49,23 @@ pub struct Level {
     pub questions: Vec<String>,
     #[serde(default)]
     pub tuning: Tuning,
+    /// When set, finished changes wait to be deployed together in batches.
+    #[serde(default)]
+    pub deployment: Option<DeploymentDef>,
+}
+
+/// How changes reach production when they are deployed in batches.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DeploymentDef {
+    /// The skill a deployment needs.
+    pub skill: String,
+    /// Hours of hands-on work to deploy a batch by hand.
+    pub setup_hours: f64,
+    /// Hours per batch once deployment is automated.
+    pub automated_setup_hours: f64,
+    /// Finished changes that wait before a deployment starts.
+    pub batch_size: u32,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -351,10 +368,14 @@ pub enum Policy {
     WipLimits,
     /// Only critical projects may be started.
     ProjectFreeze,
+    /// The deployment batch size may be changed.
+    SmallBatches,
+    /// Deployments are scripted: short set-up, consistent environments.
+    DeployAutomation,
 }
 
 impl Policy {
-    pub const ALL: [Policy; 7] = [
+    pub const ALL: [Policy; 9] = [
         Policy::ChangeLog,
         Policy::Cab,
         Policy::ChangeCalendar,
@@ -362,6 +383,8 @@ impl Policy {
         Policy::Documentation,
         Policy::WipLimits,
         Policy::ProjectFreeze,
+        Policy::SmallBatches,
+        Policy::DeployAutomation,
     ];
 
     pub fn label(self) -> &'static str {
@@ -373,12 +396,17 @@ impl Policy {
             Policy::Documentation => "documentation",
             Policy::WipLimits => "WIP limits",
             Policy::ProjectFreeze => "project freeze",
+            Policy::SmallBatches => "deployment batch size",
+            Policy::DeployAutomation => "deployment automation",
         }
     }
 
     /// Policies that are tools to use rather than rules to switch on.
     pub fn is_switch(self) -> bool {
-        !matches!(self, Policy::Documentation | Policy::WipLimits)
+        !matches!(
+            self,
+            Policy::Documentation | Policy::WipLimits | Policy::SmallBatches
+        )
     }
 }
 

@@ -174,6 +174,18 @@ impl Checker {
         for objective in &level.objectives {
             self.objective(objective);
         }
+        if let Some(deployment) = &level.deployment {
+            self.skill(vec![field("deployment")], &deployment.skill);
+            if deployment.batch_size == 0
+                || deployment.setup_hours <= 0.0
+                || deployment.automated_setup_hours <= 0.0
+            {
+                self.report(
+                    vec![field("deployment")],
+                    "a deployment needs a batch size of 1 or more and hours above 0",
+                );
+            }
+        }
         for question in &level.questions {
             for problem in crate::sim::questions::check(question, &self.team) {
                 let placeholder = question

@@ -290,11 +290,20 @@ impl<'w> Plan<'w> {
             Policy::Cab,
             Policy::ChangeCalendar,
             Policy::BrentShield,
+            Policy::DeployAutomation,
         ] {
             if self.policies.unlocked.contains(&policy) && !self.policies.on(policy) {
                 self.policies.enabled.insert(policy);
                 self.send(PlayerCommand::SetPolicy { policy, on: true });
             }
+        }
+        // Small batches: every finished change goes out on its own.
+        if self.policies.unlocked.contains(&Policy::SmallBatches)
+            && self.policies.batch_size != Some(1)
+            && self.world.resource::<CurrentLevel>().0.deployment.is_some()
+        {
+            self.policies.batch_size = Some(1);
+            self.send(PlayerCommand::SetBatchSize { size: 1 });
         }
         if self.policies.unlocked.contains(&Policy::WipLimits) {
             let team = self.people.len() as u32;

@@ -52,6 +52,7 @@ pub fn create_ticket(
         waits: if started { vec![0.0] } else { Vec::new() },
         touch_hours: def.started_hours,
         prior: def.already_done,
+        deployed_at: None,
     };
     if def.already_done {
         ticket.state = TicketState::Done;
@@ -150,6 +151,25 @@ pub fn withdraw(world: &mut World, ticket_id: TicketId, state: TicketState) {
         ticket.holder = None;
         ticket.state = state;
     }
+}
+
+/// The person with `skill` who has the fewest hours queued (the first such on ties).
+pub fn least_loaded_with(world: &World, skill: &str) -> Option<PersonId> {
+    let tickets = all_tickets(world);
+    all_people(world)
+        .into_iter()
+        .filter(|p| p.has_skill(skill))
+        .map(|p| {
+            let load: f64 = p
+                .queue
+                .iter()
+                .filter_map(|t| tickets.get(t.0 as usize))
+                .map(|t| t.remaining)
+                .sum();
+            (load, p.id)
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+        .map(|(_, id)| id)
 }
 
 pub fn person_by_key(world: &World, key: &str) -> Option<PersonId> {

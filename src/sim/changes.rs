@@ -8,8 +8,10 @@ use super::board;
 use super::business::Business;
 use super::incidents::{self, IncidentSpec};
 use super::model::*;
+use super::policies::Policies;
 use super::rng::SimRng;
 use super::setup::{CurrentLevel, LevelTuning};
+use crate::level::Policy;
 use crate::level::Risk;
 
 /// The chance this change fails when it goes live.
@@ -33,25 +35,87 @@ pub fn failure_chance(ticket: &Ticket, tuning: &crate::level::Tuning) -> f64 {
     (base * unreviewed * collided).min(0.95)
 }
 
-/// A change is done: it goes live, and may fail or widen an outage already running.
-pub fn deploy(world: &mut World, id: TicketId, at: f64) {
-    let Some(ticket) = board::ticket(world, id).cloned() else {
+/// Finished changes waiting for the next deployment (only when the level batches them).
+#[derive(Resource, Clone, Debug, Default)]
+pub struct Staging(pub Vec<TicketId>);
+
+/// A change is done: it goes live now, or waits for the next batch when deployments are
+/// batched. Returns the batch to deploy once the batch is full.
+pub fn change_finished(world: &mut World, id: TicketId, at: f64) {
+    let Some(deployment) = world.resource::<CurrentLevel>().0.deployment.clone() else {
+        deploy_batch(world, &[id], at);
         return;
     };
-    let Some(system) = ticket.system.clone() else {
+    let batch_size = world
+        .resource::<Policies>()
+        .batch_size
+        .unwrap_or(deployment.batch_size)
+        .max(1);
+    let batch = {
+        let mut staging = world.resource_mut::<Staging>();
+        staging.0.push(id);
+        if staging.0.len() < batch_size as usize {
+            return;
+        }
+        std::mem::take(&mut staging.0)
+    };
+    let automated = world.resource::<Policies>().on(Policy::DeployAutomation);
+    let hours = if automated {
+        deployment.automated_setup_hours
+    } else {
+        deployment.setup_hours
+    };
+    let mut def = crate::level::TicketDef::one_step(
+        format!("deploy-{}", batch[0].0),
+        format!(
+            "Deploy {} change{}",
+            batch.len(),
+            if batch.len() == 1 { "" } else { "s" }
+        ),
+        crate::level::WorkKind::Internal,
+        &deployment.skill,
+        hours,
+    );
+    def.critical = true;
+    let ticket = board::create_ticket(world, &def, Origin::Deployment { batch }, at, None);
+    if let Some(person) = board::least_loaded_with(world, &deployment.skill) {
+        board::enqueue(world, ticket, person, at);
+    }
+}
+
+/// Changes go live together. Each may fail; a failed deployment is one incident, and the
+/// more changes it held the longer the hunt for the one that broke it.
+pub fn deploy_batch(world: &mut World, ids: &[TicketId], at: f64) {
+    let changes: Vec<Ticket> = ids
+        .iter()
+        .filter_map(|&id| board::ticket(world, id).cloned())
+        .collect();
+    let Some(first) = changes.first() else {
+        return;
+    };
+    let Some(system) = first.system.clone() else {
         return;
     };
     let tuning = world.resource::<LevelTuning>().0.clone();
-    let failed = ticket.fate < failure_chance(&ticket, &tuning);
+    // Scripted deployments into consistent environments halve the chance of a bad one.
+    let automated = world.resource::<Policies>().on(Policy::DeployAutomation);
+    let scale = if automated { 0.5 } else { 1.0 };
+    let failed: Vec<&Ticket> = changes
+        .iter()
+        .filter(|t| t.fate < failure_chance(t, &tuning) * scale)
+        .collect();
+    for id in ids {
+        if let Some(mut t) = board::ticket_mut(world, *id) {
+            t.deployed_at = Some(at);
+        }
+    }
     {
         let mut business = world.resource_mut::<Business>();
         business.deploys += 1;
-        if failed {
+        if !failed.is_empty() {
             business.failed_changes += 1;
-            if !ticket.logged {
-                // An unrecorded change that broke production is a control failure.
-                business.audit_findings += 1;
-            }
+            // An unrecorded change that broke production is a control failure.
+            business.audit_findings += failed.iter().filter(|t| !t.logged).count() as i64;
         }
     }
     let live_outage = world
@@ -61,12 +125,14 @@ pub fn deploy(world: &mut World, id: TicketId, at: f64) {
         .find(|i| i.sev1 && i.system == system && i.is_down())
         .map(|i| i.id);
     if let Some(outage) = live_outage {
-        let chance = tuning.widen_chance * if ticket.reviewed { 0.5 } else { 1.0 };
+        let reviewed = changes.iter().all(|t| t.reviewed);
+        let chance = tuning.widen_chance * if reviewed { 0.5 } else { 1.0 };
         if world.resource_mut::<SimRng>().unit() < chance {
             incidents::widen(world, outage);
         }
     }
-    if failed {
+    if let Some(culprit) = failed.first() {
+        let system = culprit.system.clone().unwrap_or(system);
         let revenue = world
             .resource::<CurrentLevel>()
             .0
@@ -75,15 +141,16 @@ pub fn deploy(world: &mut World, id: TicketId, at: f64) {
             .find(|s| s.id == system)
             .is_some_and(|s| s.revenue_share > 0.0);
         let (diagnose_hours, fix_hours) = tuning.failed_change_hours;
+        let suspects = changes.len() as f64;
         incidents::open(
             world,
             IncidentSpec {
-                key: format!("failed-{}", ticket.key),
-                title: format!("Outage after change: {}", ticket.title),
+                key: format!("failed-{}", culprit.key),
+                title: format!("Outage after change: {}", culprit.title),
                 system,
                 sev1: revenue,
-                cause: Some(id),
-                diagnose_hours,
+                cause: Some(culprit.id),
+                diagnose_hours: diagnose_hours * (1.0 + 0.5 * (suspects - 1.0)),
                 fix_hours,
             },
             at,

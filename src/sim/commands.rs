@@ -56,6 +56,10 @@ pub enum PlayerCommand {
         policy: Policy,
         on: bool,
     },
+    /// How many finished changes go out in one deployment.
+    SetBatchSize {
+        size: u32,
+    },
     Choose {
         scene: String,
         choice: usize,
@@ -304,6 +308,16 @@ fn validate(world: &World, command: &PlayerCommand) -> Result<(), String> {
             }
             Ok(())
         }
+        PlayerCommand::SetBatchSize { size } => {
+            unlocked(world, Policy::SmallBatches)?;
+            if world.resource::<CurrentLevel>().0.deployment.is_none() {
+                return Err("changes in this chapter go live as they are finished".into());
+            }
+            if *size == 0 {
+                return Err("a batch holds at least one change".into());
+            }
+            Ok(())
+        }
         PlayerCommand::SetPolicy { policy, on } => {
             unlocked(world, *policy)?;
             if !policy.is_switch() {
@@ -408,6 +422,9 @@ fn apply(world: &mut World, command: PlayerCommand) {
             } else {
                 policies.enabled.remove(&policy);
             }
+        }
+        PlayerCommand::SetBatchSize { size } => {
+            world.resource_mut::<Policies>().batch_size = Some(size)
         }
         PlayerCommand::Choose { scene, choice } => story::choose(world, &scene, choice),
         PlayerCommand::Advance { hours } => run_hours(world, hours),

@@ -20,7 +20,7 @@ pub fn on_tickets_finished(world: &mut World) {
         };
         world.resource_mut::<Business>().audit_findings -= i64::from(ticket.closes_findings);
         if ticket.is_change() {
-            changes::deploy(world, id, at);
+            changes::change_finished(world, id, at);
         }
         match ticket.origin {
             Origin::Incident(incident) => incidents::restore(world, incident, at),
@@ -48,6 +48,7 @@ pub fn on_tickets_finished(world: &mut World) {
                     person.skills.insert(skill);
                 }
             }
+            Origin::Deployment { batch } => changes::deploy_batch(world, &batch, at),
             Origin::Board | Origin::Interrupt { .. } => {}
         }
     }

@@ -281,7 +281,11 @@ pub fn summarize(world: &World) -> Summary {
         people,
         dora: Dora {
             deploys_per_day: f64::from(business.deploys) / days,
-            change_lead_time: mean(changes.iter().filter_map(|t| Some(t.finished? - t.arrived))),
+            change_lead_time: mean(
+                changes
+                    .iter()
+                    .filter_map(|t| Some(t.deployed_at? - t.arrived)),
+            ),
             change_fail_rate: (business.deploys > 0)
                 .then(|| f64::from(business.failed_changes) / f64::from(business.deploys)),
             time_to_restore: mean(sev1s.iter().map(|i| i.time_to_restore(now))),

@@ -79,6 +79,10 @@ pub enum Origin {
         skill: String,
         learner: PersonId,
     },
+    /// Putting a batch of finished changes into production.
+    Deployment {
+        batch: Vec<TicketId>,
+    },
 }
 
 #[derive(Component, Clone, Debug, Serialize, Deserialize)]
@@ -124,6 +128,8 @@ pub struct Ticket {
     pub touch_hours: f64,
     /// Done before the chapter opened: history an incident can blame, not this chapter's work.
     pub prior: bool,
+    /// When a change went live (with batched deployments, later than it was finished).
+    pub deployed_at: Option<f64>,
 }
 
 impl Ticket {

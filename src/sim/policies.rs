@@ -13,6 +13,8 @@ pub struct Policies {
     pub unlocked: BTreeSet<Policy>,
     pub enabled: BTreeSet<Policy>,
     pub wip_limits: BTreeMap<Column, u32>,
+    /// The deployment batch size the player chose (the level's until then).
+    pub batch_size: Option<u32>,
 }
 
 impl Policies {

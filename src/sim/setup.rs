@@ -48,7 +48,9 @@ pub fn start_chapter(world: &mut World, level: &Level, seed: u64) {
         unlocked: level.policies.unlocked.iter().copied().collect(),
         enabled: level.policies.enabled.iter().copied().collect(),
         wip_limits: Default::default(),
+        batch_size: None,
     });
+    world.insert_resource(super::changes::Staging::default());
     world.insert_resource(Business::new(&level.business, level.technical_debt));
     world.insert_resource(Board::default());
     world.insert_resource(Incidents::default());

@@ -87,6 +87,29 @@ pub fn status_bar(
             }
         });
     }
+    if let Some(size) = view.batch_size {
+        ui.horizontal(|ui| {
+            ui.small(format!(
+                "Deployment batch: {size} change{}",
+                if size == 1 { "" } else { "s" }
+            ));
+            if ui
+                .small_button("−")
+                .on_hover_text("Smaller batches")
+                .clicked()
+                && size > 1
+            {
+                out.push(PlayerCommand::SetBatchSize { size: size - 1 });
+            }
+            if ui
+                .small_button("+")
+                .on_hover_text("Bigger batches")
+                .clicked()
+            {
+                out.push(PlayerCommand::SetBatchSize { size: size + 1 });
+            }
+        });
+    }
     if let Some(reason) = &view.refusal {
         ui.colored_label(theme.bad(), format!("Refused: {reason}"));
     }

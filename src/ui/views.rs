@@ -103,6 +103,8 @@ pub struct OpsView {
     pub awaiting_choice: bool,
     /// Each objective with its goal and where it stands now.
     pub objectives: Vec<String>,
+    /// The deployment batch size, when the player may change it.
+    pub batch_size: Option<u32>,
 }
 
 impl OpsView {
@@ -269,6 +271,11 @@ pub fn build(world: &World) -> OpsView {
             .map(str::to_owned),
         awaiting_choice: world.resource::<Story>().awaiting_choice.is_some(),
         objectives: objectives(world, level),
+        batch_size: level
+            .deployment
+            .as_ref()
+            .filter(|_| policies.unlocked.contains(&Policy::SmallBatches))
+            .map(|d| policies.batch_size.unwrap_or(d.batch_size)),
     }
 }
 
