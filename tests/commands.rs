@@ -244,6 +244,7 @@ fn shop_with(policies: &[Policy]) -> parts_unlimited::level::Level {
         name: "Store".into(),
         skill: "ops".into(),
         revenue_share: 1.0,
+        capacity: 1.0,
     });
     for (id, risk) in [
         ("c1", parts_unlimited::level::Risk::High),

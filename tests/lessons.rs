@@ -386,3 +386,39 @@ fn small_automated_batches_fail_less_and_recover_faster() {
         "automation makes small batches cheap"
     );
 }
+
+#[test]
+fn capacity_bought_before_the_peak_saves_the_peak() {
+    let mut peak = outage();
+    peak.timeline.clear();
+    peak.days = 3;
+    peak.timeline.push(parts_unlimited::level::TimedEvent {
+        at: 8,
+        event: parts_unlimited::level::Event::Load {
+            system: "store".into(),
+            load: 3.0,
+        },
+        only_if: None,
+    });
+    let mut ready = peak.clone();
+    ready.systems[0].capacity = 3.0;
+    let (mut lost_a, mut lost_b, mut sev_a, mut sev_b) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for seed in 0..SEEDS {
+        let a = play(&peak, seed, &[], first_come_first_served).summary;
+        let b = play(&ready, seed, &[], first_come_first_served).summary;
+        lost_a.push(a.revenue_lost);
+        lost_b.push(b.revenue_lost);
+        sev_a.push(f64::from(a.sev1s));
+        sev_b.push(f64::from(b.sev1s));
+    }
+    println!(
+        "a day at three times normal traffic: capacity as usual loses ${:.0} with {:.1} Sev 1s; capacity for the peak loses ${:.0} with {:.1}",
+        mean(&lost_a),
+        mean(&sev_a),
+        mean(&lost_b),
+        mean(&sev_b)
+    );
+    assert!(mean(&lost_b) < 0.5 * mean(&lost_a));
+    assert!(mean(&sev_b) < mean(&sev_a));
+}

@@ -103,6 +103,13 @@ pub struct SystemDef {
     /// Share of revenue that stops while a Sev 1 has it down (0 to 1).
     #[serde(default)]
     pub revenue_share: f64,
+    /// The load it carries without strain (1 is an ordinary day's traffic).
+    #[serde(default = "one")]
+    pub capacity: f64,
+}
+
+fn one() -> f64 {
+    1.0
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -330,6 +337,8 @@ pub enum Event {
     Scene(String),
     /// New audit findings land.
     AuditFindings(u32),
+    /// Traffic on a system changes: 1 is an ordinary day, 3 is Black Friday.
+    Load { system: String, load: f64 },
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -460,6 +469,8 @@ pub enum Effect {
     TechnicalDebt(f64),
     /// Bill's standing with someone in the cast goes up or down.
     Trust(String, i32),
+    /// More (or less) capacity for a system, as bought from the cloud.
+    Capacity(String, f64),
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]

@@ -107,6 +107,12 @@ impl Checker {
         }
         for system in &level.systems {
             self.skill(vec![field("systems"), text(&system.id)], &system.skill);
+            if system.capacity <= 0.0 {
+                self.report(
+                    vec![field("systems"), text(&system.id), field("capacity")],
+                    "capacity is above 0",
+                );
+            }
             if !(0.0..=1.0).contains(&system.revenue_share) {
                 self.report(
                     vec![field("systems"), text(&system.id), field("revenue_share")],
@@ -348,6 +354,12 @@ impl Checker {
                     self.report(path, format!("unknown scene `{id}`"));
                 }
             }
+            Event::Load { system, load } => {
+                self.system(at.clone(), system);
+                if *load <= 0.0 {
+                    self.report(at, "a load is above 0");
+                }
+            }
             Event::Unlock(_) | Event::AuditFindings(_) => {}
         }
     }
@@ -369,6 +381,7 @@ impl Checker {
                         path.push(text(who));
                         self.report(path, format!("unknown person `{who}`: not in the cast"));
                     }
+                    Effect::Capacity(system, _) => self.system(at.clone(), system),
                     Effect::AddTicket(ticket) => self.ticket(at.clone(), ticket),
                     Effect::Cancel(id) => self.known_ticket(at.clone(), id),
                     _ => {}

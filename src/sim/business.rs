@@ -48,11 +48,40 @@ impl Business {
     }
 }
 
+/// Traffic and capacity per system. A system carrying more load than its capacity turns some
+/// customers away and fails more often.
+#[derive(Resource, Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Traffic {
+    pub load: std::collections::BTreeMap<String, f64>,
+    pub capacity: std::collections::BTreeMap<String, f64>,
+}
+
+impl Traffic {
+    pub fn new(level: &crate::level::Level) -> Self {
+        Self {
+            load: level.systems.iter().map(|s| (s.id.clone(), 1.0)).collect(),
+            capacity: level
+                .systems
+                .iter()
+                .map(|s| (s.id.clone(), s.capacity))
+                .collect(),
+        }
+    }
+
+    /// How far past its capacity a system runs: 0 when within it, 1 at twice its capacity.
+    pub fn overload(&self, system: &str) -> f64 {
+        let load = self.load.get(system).copied().unwrap_or(1.0);
+        let capacity = self.capacity.get(system).copied().unwrap_or(1.0).max(0.01);
+        (load / capacity - 1.0).max(0.0)
+    }
+}
+
 /// Each hour: revenue flows, except the share that a Sev 1 stopped for part or all of it.
 pub fn accrue_revenue(
     clock: Res<Clock>,
     level: Res<CurrentLevel>,
     incidents: Res<Incidents>,
+    traffic: Res<Traffic>,
     mut business: ResMut<Business>,
 ) {
     let per_hour = business.revenue_per_day / f64::from(HOURS_PER_DAY);
@@ -66,16 +95,16 @@ pub fn accrue_revenue(
         let entry = down.entry(incident.system.as_str()).or_default();
         *entry = entry.max(hours);
     }
-    let stopped: f64 = down
+    // An overloaded system turns away the traffic beyond its capacity, outage or not.
+    let stopped: f64 = level
+        .0
+        .systems
         .iter()
-        .filter_map(|(system, hours)| {
-            let share = level
-                .0
-                .systems
-                .iter()
-                .find(|s| s.id == *system)?
-                .revenue_share;
-            Some(share * hours)
+        .map(|system| {
+            let outage = down.get(system.id.as_str()).copied().unwrap_or(0.0);
+            let overload = traffic.overload(&system.id);
+            let turned_away = overload / (1.0 + overload);
+            system.revenue_share * (outage + (1.0 - outage) * turned_away)
         })
         .sum::<f64>()
         .min(1.0);

@@ -131,7 +131,7 @@ pub fn background_incidents(world: &mut World) {
     let systems = level.systems.clone();
     let (failed_diagnose, failed_fix) = level.tuning.failed_change_hours;
     let now = world.resource::<Clock>().now();
-    let Some(&(roll, pick)) = world
+    let Some(&(roll, pick, _)) = world
         .resource::<Agenda>()
         .incident_rolls
         .get(world.resource::<Clock>().tick as usize)
@@ -171,6 +171,54 @@ pub fn background_incidents(world: &mut World) {
             cause,
             diagnose_hours: failed_diagnose,
             fix_hours: failed_fix,
+        },
+        now,
+    );
+}
+
+/// A system carrying more than its capacity gives way now and then: the further past
+/// capacity, the likelier in any hour.
+pub fn overload_incidents(world: &mut World) {
+    let tick = world.resource::<Clock>().tick as usize;
+    let Some(&(_, _, roll)) = world.resource::<Agenda>().incident_rolls.get(tick) else {
+        return;
+    };
+    let traffic = world.resource::<super::business::Traffic>();
+    let level = &world.resource::<CurrentLevel>().0;
+    let Some((overload, system)) = level
+        .systems
+        .iter()
+        .map(|s| (traffic.overload(&s.id), s))
+        .filter(|(o, _)| *o > 0.0)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+    else {
+        return;
+    };
+    if roll >= (0.3 * overload).min(0.8) {
+        return;
+    }
+    let already_down = world
+        .resource::<Incidents>()
+        .0
+        .iter()
+        .any(|i| i.system == system.id && i.is_down());
+    if already_down {
+        return;
+    }
+    let system = system.clone();
+    let (diagnose_hours, fix_hours) = level.tuning.failed_change_hours;
+    let number = world.resource::<Incidents>().0.len();
+    let now = world.resource::<Clock>().now();
+    open(
+        world,
+        IncidentSpec {
+            key: format!("overload-{number}"),
+            title: format!("{} buckles under the load", system.name),
+            system: system.id.clone(),
+            sev1: system.revenue_share > 0.0,
+            cause: None,
+            diagnose_hours,
+            fix_hours,
         },
         now,
     );

@@ -64,6 +64,7 @@ pub(crate) fn plugin(app: &mut App) {
             work::work_one_hour,
             finish::on_tickets_finished,
             incidents::background_incidents,
+            incidents::overload_incidents,
             changes::detect_collisions,
             business::accrue_revenue,
             metrics::record_hour,

@@ -52,6 +52,7 @@ pub fn start_chapter(world: &mut World, level: &Level, seed: u64) {
     });
     world.insert_resource(super::changes::Staging::default());
     world.insert_resource(Business::new(&level.business, level.technical_debt));
+    world.insert_resource(super::business::Traffic::new(level));
     world.insert_resource(Board::default());
     world.insert_resource(Incidents::default());
     world.insert_resource(Story::default());

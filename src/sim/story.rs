@@ -104,6 +104,11 @@ fn apply_effect(world: &mut World, effect: Effect, now: f64) {
             let mut business = world.resource_mut::<Business>();
             business.technical_debt = (business.technical_debt + change).max(0.0);
         }
+        Effect::Capacity(system, more) => {
+            let mut traffic = world.resource_mut::<super::business::Traffic>();
+            let capacity = traffic.capacity.entry(system).or_insert(1.0);
+            *capacity = (*capacity + more).max(0.1);
+        }
         Effect::Trust(who, change) => {
             *world
                 .resource_mut::<Business>()

@@ -36,8 +36,9 @@ pub struct Planned {
 pub struct Agenda {
     items: Vec<Planned>,
     next: usize,
-    /// One draw per hour for background incidents: whether one strikes, and which system.
-    pub incident_rolls: Vec<(f64, f64)>,
+    /// Draws per hour for background incidents (whether one strikes, and which system) and for
+    /// overload (whether the most overloaded system gives way).
+    pub incident_rolls: Vec<(f64, f64, f64)>,
 }
 
 impl Agenda {
@@ -107,7 +108,7 @@ impl Agenda {
         }
         items.sort_by(|a, b| a.at.total_cmp(&b.at));
         let incident_rolls = (0..level.days * HOURS_PER_DAY)
-            .map(|_| (rng.unit(), rng.unit()))
+            .map(|_| (rng.unit(), rng.unit(), rng.unit()))
             .collect();
         Self {
             items,
@@ -190,6 +191,12 @@ fn fire_event(world: &mut World, event: Event, at: f64) {
         }
         Event::Scene(id) => story::play_scene(world, &id, at),
         Event::AuditFindings(n) => world.resource_mut::<Business>().audit_findings += n as i64,
+        Event::Load { system, load } => {
+            world
+                .resource_mut::<super::business::Traffic>()
+                .load
+                .insert(system, load);
+        }
     }
 }
 
