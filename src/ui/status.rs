@@ -87,6 +87,19 @@ pub fn status_bar(
             }
         });
     }
+    if !view.traffic.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.small("Traffic:");
+            for (name, load, capacity) in &view.traffic {
+                let text = format!("{name} {load:.1}× on capacity {capacity:.1}×");
+                if load > capacity {
+                    ui.colored_label(theme.bad(), egui::RichText::new(text).small());
+                } else {
+                    ui.small(text);
+                }
+            }
+        });
+    }
     if let Some(size) = view.batch_size {
         ui.horizontal(|ui| {
             ui.small(format!(

@@ -105,6 +105,8 @@ pub struct OpsView {
     pub objectives: Vec<String>,
     /// The deployment batch size, when the player may change it.
     pub batch_size: Option<u32>,
+    /// Systems carrying other than ordinary traffic: name, load, capacity.
+    pub traffic: Vec<(String, f64, f64)>,
 }
 
 impl OpsView {
@@ -271,6 +273,17 @@ pub fn build(world: &World) -> OpsView {
             .map(str::to_owned),
         awaiting_choice: world.resource::<Story>().awaiting_choice.is_some(),
         objectives: objectives(world, level),
+        traffic: level
+            .systems
+            .iter()
+            .filter_map(|system| {
+                let traffic = world.resource::<crate::sim::business::Traffic>();
+                let load = traffic.load.get(&system.id).copied().unwrap_or(1.0);
+                let capacity = traffic.capacity.get(&system.id).copied().unwrap_or(1.0);
+                ((load - 1.0).abs() > 1e-9 || (capacity - 1.0).abs() > 1e-9)
+                    .then(|| (system.name.clone(), load, capacity))
+            })
+            .collect(),
         batch_size: level
             .deployment
             .as_ref()
