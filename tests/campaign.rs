@@ -66,3 +66,47 @@ fn carried_state_shapes_the_next_level() {
     assert!(prepared.tickets.iter().any(|t| t.id == level.tickets[0].id));
     assert!(!prepared.tickets.iter().any(|t| t.id == level.tickets[1].id));
 }
+
+#[test]
+fn saying_yes_in_chapter_4_makes_launch_night_worse() {
+    let campaign = load_campaign(&LevelSource::Embedded).unwrap();
+    let launch = campaign.chapter(12).unwrap();
+    let incidents = |state: &CampaignState| {
+        state
+            .prepare(launch)
+            .timeline
+            .iter()
+            .filter(|e| matches!(e.event, parts_unlimited::level::Event::Incident(_)))
+            .count()
+    };
+    let pushed_back = CampaignState::default();
+    let mut said_yes = CampaignState::default();
+    said_yes.flags.insert("ch4-said-yes".into());
+    assert_eq!(incidents(&said_yes), incidents(&pushed_back) + 1);
+}
+
+#[test]
+fn what_brent_wrote_down_shortens_the_outage_in_chapter_28() {
+    let campaign = load_campaign(&LevelSource::Embedded).unwrap();
+    let chapter = campaign.chapter(28).unwrap();
+    let diagnosis = |state: &CampaignState| {
+        state
+            .prepare(chapter)
+            .timeline
+            .iter()
+            .find_map(|e| match &e.event {
+                parts_unlimited::level::Event::Incident(i) if i.id == "pos-down" => {
+                    Some(i.diagnose_hours)
+                }
+                _ => None,
+            })
+            .expect("one tills outage either way")
+    };
+    let mut documented = CampaignState::default();
+    documented
+        .learned
+        .entry("lena".into())
+        .or_default()
+        .insert("phoenix".into());
+    assert!(diagnosis(&documented) < diagnosis(&CampaignState::default()));
+}

@@ -319,6 +319,8 @@ pub enum Condition {
     Trust(String, i32),
     /// Someone other than the constraint has learned this skill from the write-ups.
     Documented(String),
+    /// Nobody has learned this skill from the write-ups yet.
+    Undocumented(String),
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]

@@ -39,6 +39,9 @@ impl CampaignState {
             Condition::Documented(skill) => {
                 self.learned.values().any(|skills| skills.contains(skill))
             }
+            Condition::Undocumented(skill) => {
+                !self.learned.values().any(|skills| skills.contains(skill))
+            }
         }
     }
 
