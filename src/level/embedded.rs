@@ -16,6 +16,7 @@ const FILES: &[(&str, &str)] = embed![
     "part1/04-phoenix-date.ron",
     "part1/05-audit.ron",
     "part1/06-index-cards.ron",
+    "part1/07-mrp8.ron",
     "part1/08-risk-tiers.ron",
     "part1/09-sev1.ron",
     "part1/10-shield.ron",
@@ -35,6 +36,8 @@ const FILES: &[(&str, &str)] = embed![
     "part2/25-dicks-objectives.ron",
     "part2/27-five-proposals.ron",
     "part2/28-around-the-freeze.ron",
+    "part2/29-batch-size.ron",
+    "part3/30-pipeline.ron",
     "part3/32-unicorn.ron",
     "part3/35-cycles.ron",
 ];
