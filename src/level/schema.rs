@@ -507,12 +507,21 @@ pub enum Measure {
     SharePrice,
     /// Tickets that missed their due hour.
     MissedDueDates,
+    /// Deployments made (each change alone, or each batch).
+    Deployments,
+    /// Percent of deployments that failed.
+    ChangeFailRate,
+    /// Mean hours from a change's arrival to its going live.
+    ChangeLeadTime,
 }
 
 impl Measure {
     /// Whether a smaller value is the better one.
     pub fn lower_is_better(&self) -> bool {
-        !matches!(self, Measure::Done(_) | Measure::SharePrice)
+        !matches!(
+            self,
+            Measure::Done(_) | Measure::SharePrice | Measure::Deployments
+        )
     }
 }
 

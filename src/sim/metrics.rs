@@ -188,6 +188,7 @@ pub struct Summary {
     pub share_price: f64,
     pub audit_findings: i64,
     pub failed_changes: u32,
+    pub deployments: u32,
 }
 
 impl Summary {
@@ -295,5 +296,6 @@ pub fn summarize(world: &World) -> Summary {
         share_price: business.share_price(),
         audit_findings: business.audit_findings,
         failed_changes: business.failed_changes,
+        deployments: business.deploys,
     }
 }

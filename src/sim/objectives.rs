@@ -78,6 +78,14 @@ pub fn measure(world: &World, summary: &Summary, measure: &Measure) -> f64 {
         Measure::AuditFindings => summary.audit_findings as f64,
         Measure::SharePrice => summary.share_price,
         Measure::MissedDueDates => f64::from(summary.missed_due_dates),
+        Measure::Deployments => {
+            summary.dora.deploys_per_day * f64::from(summary.hours) / f64::from(HOURS_PER_DAY)
+        }
+        Measure::ChangeFailRate => summary.dora.change_fail_rate.unwrap_or(0.0) * 100.0,
+        Measure::ChangeLeadTime => summary
+            .dora
+            .change_lead_time
+            .unwrap_or(f64::from(world.resource::<Clock>().end)),
     }
 }
 

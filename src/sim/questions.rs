@@ -19,6 +19,8 @@ pub const CHAPTER_PLACEHOLDERS: &[(&str, &str)] = &[
     ("failed_changes", "changes that failed"),
     ("sev1s", "Sev 1 outages"),
     ("wip", "mean tickets in process"),
+    ("deploys", "deployments a day"),
+    ("change_fail_rate", "percent of deployments that failed"),
 ];
 
 /// Placeholders that name a team member after a colon, as in `{utilization:brent}`.
@@ -110,6 +112,8 @@ fn value(inside: &str, s: &Summary) -> Option<String> {
         "failed_changes" => s.failed_changes.to_string(),
         "sev1s" => s.sev1s.to_string(),
         "wip" => format!("{:.1}", s.mean_wip),
+        "deploys" => format!("{:.1}", s.dora.deploys_per_day),
+        "change_fail_rate" => format!("{:.0}", s.dora.change_fail_rate.unwrap_or(0.0) * 100.0),
         _ => return None,
     })
 }
