@@ -39,6 +39,8 @@ const FILES: &[(&str, &str)] = embed![
     "part2/29-batch-size.ron",
     "part3/30-pipeline.ron",
     "part3/32-unicorn.ron",
+    "part3/33-cloud.ron",
+    "part3/34-black-friday.ron",
     "part3/35-cycles.ron",
 ];
 
