@@ -158,10 +158,6 @@ impl Ticket {
         }
     }
 
-    pub fn total_hours(&self) -> f64 {
-        self.route.iter().map(|s| s.hours).sum()
-    }
-
     pub fn lead_time(&self) -> Option<f64> {
         Some(self.finished? - self.released?)
     }

@@ -23,10 +23,6 @@ pub struct LevelTuning(pub Tuning);
 #[derive(Resource, Clone, Debug)]
 pub struct CurrentLevel(pub Level);
 
-/// The seed the chapter was opened with (the campaign seed or class code).
-#[derive(Resource, Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ChapterSeed(pub u64);
-
 /// Opens `level` in `world`, replacing whatever chapter was there.
 pub fn start_chapter(world: &mut World, level: &Level, seed: u64) {
     let old: Vec<Entity> = world
@@ -39,7 +35,6 @@ pub fn start_chapter(world: &mut World, level: &Level, seed: u64) {
     world.remove_resource::<ChapterResult>();
     world.insert_resource(LevelTuning(level.tuning.clone()));
     world.insert_resource(CurrentLevel(level.clone()));
-    world.insert_resource(ChapterSeed(seed));
     world.insert_resource(Clock {
         tick: 0,
         end: level.days * HOURS_PER_DAY,
