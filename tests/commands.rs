@@ -313,25 +313,7 @@ fn the_change_calendar_keeps_one_change_per_system_at_a_time() {
         },
     )
     .unwrap();
-    let (c1, c2) = (ticket(&app, "c1"), ticket(&app, "c2"));
-    let (ana, ben) = (person(&app, "ana"), person(&app, "ben"));
-    execute(
-        app.world_mut(),
-        PlayerCommand::Assign {
-            ticket: c1,
-            person: ana,
-        },
-    )
-    .unwrap();
-    execute(
-        app.world_mut(),
-        PlayerCommand::Assign {
-            ticket: c2,
-            person: ben,
-        },
-    )
-    .unwrap();
-    execute(app.world_mut(), PlayerCommand::Advance { hours: 2 }).unwrap();
+    let (c1, c2) = start_both_changes(&mut app);
     let (t1, t2) = (
         board::ticket(app.world(), c1).unwrap(),
         board::ticket(app.world(), c2).unwrap(),
@@ -349,28 +331,21 @@ fn the_change_calendar_keeps_one_change_per_system_at_a_time() {
     );
 }
 
+/// Gives change c1 to Ana and c2 (on the same system) to Ben, and lets two hours pass.
+fn start_both_changes(app: &mut bevy::prelude::App) -> (TicketId, TicketId) {
+    let (c1, c2) = (ticket(app, "c1"), ticket(app, "c2"));
+    let (ana, ben) = (person(app, "ana"), person(app, "ben"));
+    for (ticket, person) in [(c1, ana), (c2, ben)] {
+        execute(app.world_mut(), PlayerCommand::Assign { ticket, person }).unwrap();
+    }
+    execute(app.world_mut(), PlayerCommand::Advance { hours: 2 }).unwrap();
+    (c1, c2)
+}
+
 #[test]
 fn changes_without_a_calendar_collide() {
     let mut app = new_chapter(&shop_with(&[]), 1);
-    let (c1, c2) = (ticket(&app, "c1"), ticket(&app, "c2"));
-    let (ana, ben) = (person(&app, "ana"), person(&app, "ben"));
-    execute(
-        app.world_mut(),
-        PlayerCommand::Assign {
-            ticket: c1,
-            person: ana,
-        },
-    )
-    .unwrap();
-    execute(
-        app.world_mut(),
-        PlayerCommand::Assign {
-            ticket: c2,
-            person: ben,
-        },
-    )
-    .unwrap();
-    execute(app.world_mut(), PlayerCommand::Advance { hours: 2 }).unwrap();
+    let (c1, c2) = start_both_changes(&mut app);
     assert!(
         board::ticket(app.world(), c1).unwrap().collided
             && board::ticket(app.world(), c2).unwrap().collided
