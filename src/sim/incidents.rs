@@ -129,7 +129,6 @@ pub fn background_incidents(world: &mut World) {
         .technical_debt
         .max(0.0);
     let systems = level.systems.clone();
-    let (failed_diagnose, failed_fix) = level.tuning.failed_change_hours;
     let now = world.resource::<Clock>().now();
     let Some(&(roll, pick, _)) = world
         .resource::<Agenda>()
@@ -160,19 +159,12 @@ pub fn background_incidents(world: &mut World) {
                 .total_cmp(&b.finished.unwrap_or(0.0))
         })
         .map(|t| t.id);
-    let number = world.resource::<Incidents>().0.len();
-    open(
+    open_system_failure(
         world,
-        IncidentSpec {
-            key: format!("background-{number}"),
-            title: format!("{} is failing", system.name),
-            system: system.id.clone(),
-            sev1: system.revenue_share > 0.0,
-            cause,
-            diagnose_hours: failed_diagnose,
-            fix_hours: failed_fix,
-        },
-        now,
+        "background",
+        &format!("{} is failing", system.name),
+        system,
+        cause,
     );
 }
 
@@ -206,17 +198,39 @@ pub fn overload_incidents(world: &mut World) {
         return;
     }
     let system = system.clone();
-    let (diagnose_hours, fix_hours) = level.tuning.failed_change_hours;
+    open_system_failure(
+        world,
+        "overload",
+        &format!("{} buckles under the load", system.name),
+        &system,
+        None,
+    );
+}
+
+/// A system failing on its own: a Sev 1 if it earns revenue, as long to find and fix as a
+/// failed change.
+fn open_system_failure(
+    world: &mut World,
+    kind: &str,
+    title: &str,
+    system: &crate::level::SystemDef,
+    cause: Option<TicketId>,
+) {
+    let (diagnose_hours, fix_hours) = world
+        .resource::<CurrentLevel>()
+        .0
+        .tuning
+        .failed_change_hours;
     let number = world.resource::<Incidents>().0.len();
     let now = world.resource::<Clock>().now();
     open(
         world,
         IncidentSpec {
-            key: format!("overload-{number}"),
-            title: format!("{} buckles under the load", system.name),
+            key: format!("{kind}-{number}"),
+            title: title.to_owned(),
             system: system.id.clone(),
             sev1: system.revenue_share > 0.0,
-            cause: None,
+            cause,
             diagnose_hours,
             fix_hours,
         },

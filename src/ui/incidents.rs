@@ -5,7 +5,7 @@ use bevy_egui::egui;
 use super::OpsUiState;
 use super::theme::Theme;
 use super::views::OpsView;
-use crate::sim::PlayerCommand;
+use crate::sim::{IncidentId, PersonId, PlayerCommand};
 
 pub fn sev1_panel(ui: &mut egui::Ui, view: &OpsView, theme: &Theme, out: &mut Vec<PlayerCommand>) {
     ui.heading("Incidents");
@@ -42,31 +42,17 @@ pub fn sev1_panel(ui: &mut egui::Ui, view: &OpsView, theme: &Theme, out: &mut Ve
             ui.horizontal_wrapped(|ui| {
                 if incident.down && !incident.declared && !incident.candidates.is_empty() {
                     let others: Vec<_> = incident.candidates.iter().filter(|c| !c.2).collect();
+                    let everyone: Vec<_> = incident.candidates.iter().collect();
                     if !others.is_empty() {
-                        let names: Vec<&str> = others.iter().map(|c| c.1.as_str()).collect();
-                        if ui
-                            .button("Open a bridge without Brent")
-                            .on_hover_text(format!("Responders: {}", names.join(", ")))
-                            .clicked()
-                        {
-                            out.push(PlayerCommand::DeclareSev1 {
-                                incident: incident.id,
-                                responders: others.iter().map(|c| c.0).collect(),
-                            });
-                        }
+                        bridge_button(ui, incident.id, "Open a bridge without Brent", &others, out);
                     }
-                    let names: Vec<&str> =
-                        incident.candidates.iter().map(|c| c.1.as_str()).collect();
-                    if ui
-                        .button("Open a bridge with everyone")
-                        .on_hover_text(format!("Responders: {}", names.join(", ")))
-                        .clicked()
-                    {
-                        out.push(PlayerCommand::DeclareSev1 {
-                            incident: incident.id,
-                            responders: incident.candidates.iter().map(|c| c.0).collect(),
-                        });
-                    }
+                    bridge_button(
+                        ui,
+                        incident.id,
+                        "Open a bridge with everyone",
+                        &everyone,
+                        out,
+                    );
                 }
                 if !incident.down && ui.button("Resolve").clicked() {
                     out.push(PlayerCommand::ResolveSev1 {
@@ -74,6 +60,27 @@ pub fn sev1_panel(ui: &mut egui::Ui, view: &OpsView, theme: &Theme, out: &mut Ve
                     });
                 }
             });
+        });
+    }
+}
+
+/// A button that declares a Sev 1 with these responders, who are named on hover.
+fn bridge_button(
+    ui: &mut egui::Ui,
+    incident: IncidentId,
+    label: &str,
+    responders: &[&(PersonId, String, bool)],
+    out: &mut Vec<PlayerCommand>,
+) {
+    let names: Vec<&str> = responders.iter().map(|c| c.1.as_str()).collect();
+    if ui
+        .button(label)
+        .on_hover_text(format!("Responders: {}", names.join(", ")))
+        .clicked()
+    {
+        out.push(PlayerCommand::DeclareSev1 {
+            incident,
+            responders: responders.iter().map(|c| c.0).collect(),
         });
     }
 }
