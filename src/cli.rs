@@ -8,13 +8,18 @@ use crate::policy::{ScriptedPlayer, play_chapter};
 
 const USAGE: &str = "\
 usage:
-  parts-unlimited [--levels DIR]                 play the game
+  parts-unlimited [--levels DIR] [--class CODE] [--projector]
+                                                  play the game (CODE: the class's scenario;
+                                                  --projector: large type for a room)
   parts-unlimited --screenshots DIR              walk every screen, write one picture each, quit
   parts-unlimited simulate --chapter N [--seed S] [--policy naive|flow] [--levels DIR]
                                                   play a chapter headlessly and print the outcome
   parts-unlimited simulate --campaign [--seed S] [--policy naive|flow] [--levels DIR]
                                                   play every chapter in order, state carried
-  parts-unlimited check PATH                     check a level file or a folder of levels";
+  parts-unlimited check PATH                     check a level file or a folder of levels
+  parts-unlimited class-report FILES... --out DIR [--names] [--class CODE]
+                                                  merge a class's session reports (JSON) into
+                                                  DIR/class.csv and DIR/summary.md";
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -59,7 +64,7 @@ struct Options {
 }
 
 /// Options that stand alone, without a value after them.
-const FLAGS: &[&str] = &["campaign"];
+const FLAGS: &[&str] = &["campaign", "names", "projector"];
 
 impl Options {
     fn parse(args: &[String]) -> Result<Self, String> {
@@ -116,6 +121,7 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
     match args.first().map(String::as_str) {
         Some("simulate") => simulate(&Options::parse(&args[1..])?),
         Some("check") => check(&Options::parse(&args[1..])?),
+        Some("class-report") => class_report(&Options::parse(&args[1..])?),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -127,7 +133,69 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
 
 fn play(options: &Options) -> Result<ExitCode, CliError> {
     let campaign = load(&options.source())?;
-    crate::screens::run(campaign, options.get("screenshots").map(PathBuf::from));
+    crate::screens::run(
+        campaign,
+        crate::screens::StartOptions {
+            screenshots: options.get("screenshots").map(PathBuf::from),
+            class: options
+                .get("class")
+                .map(str::to_owned)
+                .or_else(crate::platform::class_in_address),
+            projector: options.flags.iter().any(|f| f == "projector"),
+        },
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Merges session reports into a CSV and a summary; names what it skipped and why.
+fn class_report(options: &Options) -> Result<ExitCode, CliError> {
+    use crate::classroom::rollup::{Handed, roll_up};
+    let out = options.get("out").ok_or("class-report needs --out DIR")?;
+    if options.positional.is_empty() {
+        return Err("class-report needs the report files (the .json ones)".into());
+    }
+    let mut files = Vec::new();
+    let mut unreadable = Vec::new();
+    for path in &options.positional {
+        match std::fs::read_to_string(path) {
+            Ok(text) => files.push(Handed {
+                name: path.clone(),
+                text,
+            }),
+            Err(e) => unreadable.push((path.clone(), format!("could not be read ({e})"))),
+        }
+    }
+    let class = match options.get("class") {
+        Some(text) => Some(
+            crate::classroom::ClassCode::parse(text)
+                .ok_or_else(|| format!("`{text}` is not a class code"))?
+                .to_string(),
+        ),
+        None => None,
+    };
+    let rolled = roll_up(
+        &files,
+        unreadable,
+        class.as_deref(),
+        options.flags.iter().any(|f| f == "names"),
+    );
+    let dir = PathBuf::from(out);
+    let write = |name: &str, text: &str| {
+        crate::platform::write_text(&dir.join(name), text).map_err(CliError::Failed)
+    };
+    write("class.csv", &rolled.csv)?;
+    write("summary.md", &rolled.summary)?;
+    for (file, why) in &rolled.skipped {
+        println!("skipped {file}: {why}");
+    }
+    println!(
+        "class {}: {} report{} merged into {}/class.csv and {}/summary.md",
+        rolled.class_code.as_deref().unwrap_or("(none)"),
+        rolled.merged.len(),
+        if rolled.merged.len() == 1 { "" } else { "s" },
+        dir.display(),
+        dir.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

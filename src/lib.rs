@@ -4,8 +4,10 @@
 //! players, `cli` the command-line runner, `screens` and `ui` the windowed game, `save` its saves and
 //! settings.
 
+pub mod classroom;
 pub mod cli;
 pub mod level;
+pub mod platform;
 pub mod policy;
 pub mod save;
 mod screens;

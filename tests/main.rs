@@ -3,6 +3,7 @@
 
 mod balance;
 mod campaign;
+mod classroom;
 mod commands;
 mod determinism;
 mod lessons;

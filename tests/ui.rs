@@ -3,6 +3,7 @@
 //! real headless simulation.
 
 use bevy::prelude::App;
+use bevy_egui::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use parts_unlimited::level::Policy;
@@ -218,5 +219,80 @@ fn the_questions_overlay_keeps_typed_answers() {
     assert_eq!(
         harness.state(),
         &vec![String::new(), "Shield Brent".to_owned()]
+    );
+}
+
+#[test]
+fn the_discussion_screen_shows_one_question_at_a_time_to_the_room() {
+    let questions = vec![
+        "Why did Brent's queue grow?".to_owned(),
+        "What would you change?".to_owned(),
+    ];
+    let mut harness = Harness::new_ui_state(
+        |ui, at: &mut Option<usize>| {
+            if let Some(current) = *at {
+                *at = parts_unlimited::ui::questions::discussion_screen(
+                    ui.ctx(),
+                    10,
+                    "Everybody Calls Brent",
+                    &questions,
+                    current,
+                );
+            }
+        },
+        Some(0),
+    );
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Why did Brent's queue grow?")
+            .is_some()
+    );
+    assert!(harness.query_by_label("What would you change?").is_none());
+    harness.get_by_label("Next ▶").click();
+    harness.run();
+    assert_eq!(harness.state(), &Some(1));
+    assert!(harness.query_by_label("What would you change?").is_some());
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state(), &Some(0), "← goes back");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.state(), &None, "Esc closes it");
+}
+
+#[test]
+fn facilitator_keys_pause_the_room_and_inject_live_events() {
+    use parts_unlimited::sim::commands::Injection;
+    use parts_unlimited::ui::status::ClockControls;
+    let mut harness = Harness::new_ui_state(
+        |ui, state: &mut (ClockControls, Vec<PlayerCommand>)| {
+            parts_unlimited::ui::status::facilitator_keys(ui.ctx(), &mut state.0, &mut state.1);
+        },
+        (
+            ClockControls {
+                running: true,
+                speed: 1,
+            },
+            Vec::new(),
+        ),
+    );
+    harness.key_press(egui::Key::F6);
+    harness.run();
+    assert!(!harness.state().0.running, "F6 pauses the clock");
+    harness.key_press(egui::Key::F7);
+    harness.run();
+    harness.key_press(egui::Key::F8);
+    harness.run();
+    assert_eq!(
+        harness.state().1,
+        vec![
+            PlayerCommand::Inject {
+                event: Injection::Sev1
+            },
+            PlayerCommand::Inject {
+                event: Injection::InterruptForConstraint
+            },
+        ]
     );
 }

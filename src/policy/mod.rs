@@ -2,6 +2,8 @@
 //! does: `naive` plays the way Bill's department worked before the story, `flow` plays the
 //! way the book teaches.
 
+pub mod what_if;
+
 use std::collections::BTreeMap;
 
 use bevy::prelude::*;
@@ -400,6 +402,8 @@ pub struct Played {
     pub result: crate::sim::objectives::ChapterResult,
     pub metrics: crate::sim::metrics::Metrics,
     pub log: crate::sim::CommandLog,
+    /// Hours from release to done of every finished ticket (the lead-time histogram).
+    pub lead_times: Vec<f64>,
 }
 
 /// Safety stop for a player that never lets the clock run (a scene nobody can answer).
@@ -495,5 +499,9 @@ fn finish(mut app: App) -> Played {
         result,
         metrics: world.resource::<crate::sim::metrics::Metrics>().clone(),
         log: world.resource::<crate::sim::CommandLog>().clone(),
+        lead_times: board::all_tickets(world)
+            .iter()
+            .filter_map(|t| t.lead_time())
+            .collect(),
     }
 }

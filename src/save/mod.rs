@@ -10,6 +10,8 @@ use bevy::reflect::Reflect;
 use bevy_settings::{ReflectSettingsGroup, SettingsGroup};
 use serde::{Deserialize, Serialize};
 
+use crate::platform;
+
 /// What the player sets once and keeps.
 #[derive(Resource, SettingsGroup, Reflect, Clone, Debug, PartialEq)]
 #[reflect(Resource, SettingsGroup, Default)]
@@ -44,6 +46,9 @@ pub struct ChapterRecord {
     pub answers: Vec<String>,
     /// Choices made the last time it was played: scene and index.
     pub choices: Vec<(String, usize)>,
+    /// The last play in full (outcome, numbers, commands), for the session report.
+    #[serde(default)]
+    pub played: Option<crate::classroom::report::PlayedChapter>,
 }
 
 #[derive(Resource, Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -59,6 +64,12 @@ pub struct SaveGame {
     /// What the chapters played so far leave to the next.
     #[serde(default)]
     pub campaign: crate::sim::campaign::CampaignState,
+    /// The class this campaign is played for; its code set `seed`.
+    #[serde(default)]
+    pub class_code: Option<String>,
+    /// The player's name, for the report they hand in.
+    #[serde(default)]
+    pub student: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -79,6 +90,8 @@ impl Default for SaveGame {
             next_chapter: None,
             in_progress: None,
             campaign: Default::default(),
+            class_code: None,
+            student: String::new(),
         }
     }
 }
@@ -88,10 +101,28 @@ impl SaveGame {
         self.chapters.get(&chapter).map(|c| c.best_stars)
     }
 
-    /// A chapter is open once the one before it in the campaign has been passed.
+    /// A chapter is open once the one before it in the campaign has been passed. In a class
+    /// every chapter is open: the instructor says which ones the session plays.
     pub fn is_unlocked(&self, chapter: u32, previous: Option<u32>) -> bool {
-        previous.is_none_or(|p| self.stars(p).is_some_and(|s| s > 0))
+        self.class_code.is_some()
+            || previous.is_none_or(|p| self.stars(p).is_some_and(|s| s > 0))
             || self.chapters.contains_key(&chapter)
+    }
+
+    /// Plays for `code` from now on: its seed sets every chapter, and the campaign starts
+    /// afresh so what earlier play carried forward is the same for every student.
+    /// Joining the class already joined changes nothing. Says whether anything changed.
+    pub fn join_class(&mut self, code: &crate::classroom::ClassCode) -> bool {
+        if self.class_code.as_deref() == Some(code.as_str()) && self.seed == code.seed() {
+            return false;
+        }
+        *self = SaveGame {
+            class_code: Some(code.to_string()),
+            seed: code.seed(),
+            student: std::mem::take(&mut self.student),
+            ..SaveGame::default()
+        };
+        true
     }
 
     pub fn record(&mut self, chapter: u32, stars: u8, choices: Vec<(String, usize)>) {
@@ -102,7 +133,11 @@ impl SaveGame {
 }
 
 /// Where saves live: the platform's data folder, or beside the game when there is none.
+/// In the browser this is only the prefix of the localStorage keys.
 pub fn save_dir() -> PathBuf {
+    if cfg!(target_arch = "wasm32") {
+        return PathBuf::from("parts-unlimited");
+    }
     if let Ok(dir) = std::env::var("PARTS_UNLIMITED_DATA") {
         return PathBuf::from(dir);
     }
@@ -116,27 +151,17 @@ pub fn save_path() -> PathBuf {
     save_dir().join("save.ron")
 }
 
-/// Writes the whole file to a temporary name, then renames it into place.
-pub fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let temporary = path.with_extension("ron.tmp");
-    std::fs::write(&temporary, contents)?;
-    std::fs::rename(&temporary, path)
-}
-
 pub fn store(save: &SaveGame, path: &Path) -> Result<(), String> {
     let text = ron::ser::to_string_pretty(save, ron::ser::PrettyConfig::default())
         .map_err(|e| e.to_string())?;
-    write_atomically(path, &text).map_err(|e| format!("could not write {}: {e}", path.display()))
+    platform::write_text(path, &text)
 }
 
 /// What loading found.
 #[derive(Debug, PartialEq)]
 pub enum Loaded {
     Fresh,
-    Found(SaveGame),
+    Found(Box<SaveGame>),
     /// The file could not be read; it was moved aside to the path given.
     Damaged {
         reason: String,
@@ -145,19 +170,19 @@ pub enum Loaded {
 }
 
 pub fn load(path: &Path) -> Loaded {
-    let Ok(text) = std::fs::read_to_string(path) else {
+    let Some(text) = platform::read_text(path) else {
         return Loaded::Fresh;
     };
     match ron::from_str::<SaveGame>(&text) {
-        Ok(save) => Loaded::Found(save),
+        Ok(save) => Loaded::Found(Box::new(save)),
         Err(e) => {
             let mut kept_at = path.with_extension("ron.damaged");
             let mut n = 1;
-            while kept_at.exists() {
+            while platform::exists(&kept_at) {
                 n += 1;
                 kept_at = path.with_extension(format!("ron.damaged{n}"));
             }
-            let _ = std::fs::rename(path, &kept_at);
+            let _ = platform::rename(path, &kept_at);
             Loaded::Damaged {
                 reason: e.to_string(),
                 kept_at,
@@ -177,7 +202,7 @@ pub(crate) fn plugin(app: &mut App) {
     let path = save_path();
     let (save, notice) = match load(&path) {
         Loaded::Fresh => (SaveGame::default(), None),
-        Loaded::Found(save) => (save, None),
+        Loaded::Found(save) => (*save, None),
         Loaded::Damaged { reason, kept_at } => (
             SaveGame::default(),
             Some(format!(
@@ -233,9 +258,9 @@ mod tests {
         });
         save.chapters.get_mut(&1).unwrap().answers = vec!["Because Brent".into()];
         store(&save, &path).unwrap();
-        assert_eq!(load(&path), Loaded::Found(save));
+        assert_eq!(load(&path), Loaded::Found(Box::new(save)));
         assert!(
-            !path.with_extension("ron.tmp").exists(),
+            !std::path::PathBuf::from(format!("{}.tmp", path.display())).exists(),
             "the temporary file is renamed away"
         );
     }
@@ -269,6 +294,11 @@ mod tests {
         );
         save.record(1, 2, vec![]);
         assert!(save.is_unlocked(2, Some(1)));
+        save.class_code = Some("DEVOPS-7".into());
+        assert!(
+            save.is_unlocked(30, Some(29)),
+            "a class may start at any chapter"
+        );
     }
 }
 

@@ -5,6 +5,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::{Campaign, Playing, Screen, begin_chapter, root_ui, theme};
+use crate::policy::what_if;
 use crate::save::{SaveGame, SavePath, Settings, store};
 use crate::sim::board;
 use crate::sim::metrics::Metrics;
@@ -24,6 +25,27 @@ struct Debrief {
     next_chapter: Option<u32>,
     show_questions: bool,
     save_error: Option<String>,
+    /// Where the last hand-in went, or why it failed.
+    handed_in: Option<String>,
+    /// What the "What if?" window needs to replay the chapter another way.
+    replay: Option<Replay>,
+    what_if: Option<WhatIfView>,
+    /// The discussion screen for the room: which question is up, if it is open.
+    discussion: Option<usize>,
+}
+
+#[derive(Clone)]
+struct Replay {
+    level: crate::level::Level,
+    seed: u64,
+    commands: Vec<crate::sim::PlayerCommand>,
+    alternatives: Vec<(String, what_if::Alternative)>,
+}
+
+/// The player's run and another, side by side.
+struct WhatIfView {
+    picked: usize,
+    theirs: Option<(ChartData, ChapterResult)>,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -39,6 +61,23 @@ pub(super) fn plugin(app: &mut App) {
 pub(super) fn open_questions(world: &mut World) {
     let mut debrief = world.resource_mut::<Debrief>();
     debrief.show_questions = true;
+}
+
+/// Opens "What if?" with the first alternative (used by the screenshot walk-through).
+pub(super) fn open_what_if(world: &mut World) {
+    let mut debrief = world.resource_mut::<Debrief>();
+    debrief.show_questions = false;
+    debrief.what_if = Some(WhatIfView {
+        picked: 0,
+        theirs: None,
+    });
+}
+
+/// Opens the discussion screen for the room (used by the screenshot walk-through).
+pub(super) fn open_discussion(world: &mut World) {
+    let mut debrief = world.resource_mut::<Debrief>();
+    debrief.what_if = None;
+    debrief.discussion = Some(0);
 }
 
 fn close_the_books(world: &mut World) {
@@ -63,6 +102,24 @@ fn close_the_books(world: &mut World) {
         chapters.find(|&c| c == level.chapter);
         chapters.next()
     };
+    info!(
+        "chapter {}: over, {} star{}",
+        level.chapter,
+        result.stars,
+        if result.stars == 1 { "" } else { "s" }
+    );
+    let seed = world
+        .get_resource::<Playing>()
+        .map_or(world.resource::<SaveGame>().seed, |p| p.seed);
+    let commands = world.resource::<crate::sim::CommandLog>().commands();
+    let played =
+        crate::classroom::report::PlayedChapter::new(&level, seed, &result, commands.clone());
+    let replay = (!level.narrative_only).then(|| Replay {
+        alternatives: what_if::alternatives(&level, &commands),
+        level: level.clone(),
+        seed,
+        commands,
+    });
     let mut campaign_state = world.resource::<SaveGame>().campaign.clone();
     campaign_state.carry(world, &level);
     let save_error = {
@@ -70,7 +127,9 @@ fn close_the_books(world: &mut World) {
         save.campaign = campaign_state;
         save.record(level.chapter, result.stars, choices);
         save.in_progress = None;
-        save.chapters.entry(level.chapter).or_default().questions = questions.clone();
+        let record = save.chapters.entry(level.chapter).or_default();
+        record.questions = questions.clone();
+        record.played = Some(played);
         save.next_chapter = if result.passed() {
             next_chapter.or(Some(level.chapter))
         } else {
@@ -88,6 +147,10 @@ fn close_the_books(world: &mut World) {
         next_chapter,
         show_questions: false,
         save_error,
+        handed_in: None,
+        replay,
+        what_if: None,
+        discussion: None,
     });
 }
 
@@ -138,7 +201,7 @@ fn debrief_screen(
                     },
                     format!(
                         "{} {}",
-                        if objective.met { "✔" } else { "✘" },
+                        if objective.met { "✔" } else { "❌" },
                         objective.describe()
                     ),
                 );
@@ -195,11 +258,35 @@ fn debrief_screen(
                     next.set(Screen::Map);
                 }
             });
+            // Each also has a key, for the keyboard and for the browser test.
+            let key = |ui: &egui::Ui, key: egui::Key| {
+                !ui.ctx().egui_wants_keyboard_input() && ui.input(|i| i.key_pressed(key))
+            };
+            ui.horizontal_wrapped(|ui| {
+                if debrief.replay.is_some()
+                    && (ui.button("What if? (W)").clicked() || key(ui, egui::Key::W))
+                {
+                    debrief.what_if = Some(WhatIfView {
+                        picked: 0,
+                        theirs: None,
+                    });
+                }
+                if ui.button("Discuss with the room (D)").clicked() || key(ui, egui::Key::D) {
+                    debrief.discussion = Some(0);
+                }
+                if ui.button("Hand in report (H)").clicked() || key(ui, egui::Key::H) {
+                    debrief.handed_in =
+                        Some(crate::classroom::hand_in(&save).unwrap_or_else(|e| e));
+                }
+            });
+            if let Some(message) = &debrief.handed_in {
+                ui.label(message);
+            }
         });
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.columns(2, |columns| {
-                charts::cumulative_flow(&mut columns[0], &debrief.charts, &theme);
+                charts::cumulative_flow(&mut columns[0], "debrief", &debrief.charts, &theme);
                 charts::lead_time_histogram(&mut columns[1], &debrief.charts, &theme);
             });
             ui.columns(2, |columns| {
@@ -233,5 +320,67 @@ fn debrief_screen(
         }
         let _ = changed;
     }
+    what_if_window(ctx, debrief, &theme);
+    if let Some(at) = debrief.discussion {
+        debrief.discussion = crate::ui::questions::discussion_screen(
+            ctx,
+            debrief.chapter,
+            &debrief.title,
+            &debrief.questions,
+            at,
+        );
+    }
     Ok(())
+}
+
+/// The chapter replayed another way beside the player's own run.
+fn what_if_window(ctx: &egui::Context, debrief: &mut Debrief, theme: &crate::ui::theme::Theme) {
+    let (Some(view), Some(replay), Some(ours)) =
+        (&mut debrief.what_if, &debrief.replay, &debrief.result)
+    else {
+        return;
+    };
+    let mut open = true;
+    egui::Window::new("What if?")
+        .open(&mut open)
+        .default_width(1000.0)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ctx, |ui| {
+            ui.label("The same chapter on the same seed, played another way:");
+            let mut picked = view.picked;
+            egui::ComboBox::from_id_salt("alternative")
+                .width(460.0)
+                .selected_text(&replay.alternatives[picked].0)
+                .show_ui(ui, |ui| {
+                    for (i, (label, _)) in replay.alternatives.iter().enumerate() {
+                        ui.selectable_value(&mut picked, i, label);
+                    }
+                });
+            if picked != view.picked || view.theirs.is_none() {
+                view.picked = picked;
+                let played = what_if::play_alternative(
+                    &replay.level,
+                    replay.seed,
+                    &replay.commands,
+                    &replay.alternatives[picked].1,
+                );
+                let charts =
+                    ChartData::new(&played.metrics, &played.result.summary, played.lead_times);
+                view.theirs = Some((charts, played.result));
+            }
+            let Some((their_charts, theirs)) = &view.theirs else {
+                return;
+            };
+            ui.columns(2, |columns| {
+                columns[0].heading("You");
+                charts::key_numbers(&mut columns[0], ours);
+                charts::cumulative_flow(&mut columns[0], "yours", &debrief.charts, theme);
+                columns[1].heading(&replay.alternatives[view.picked].0);
+                charts::key_numbers(&mut columns[1], theirs);
+                charts::cumulative_flow(&mut columns[1], "theirs", their_charts, theme);
+            });
+        });
+    if !open {
+        debrief.what_if = None;
+    }
 }

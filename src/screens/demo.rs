@@ -33,6 +33,8 @@ const STAGES: &[&str] = &[
     "operations",
     "debrief",
     "questions",
+    "what-if",
+    "discussion",
 ];
 
 pub fn plugin(app: &mut App, dir: PathBuf) {
@@ -112,6 +114,8 @@ fn drive(world: &mut World) {
                 .set(Screen::Operations);
         }
         Some("questions") => super::debrief::open_questions(world),
+        Some("what-if") => super::debrief::open_what_if(world),
+        Some("discussion") => super::debrief::open_discussion(world),
         _ => {}
     }
 }

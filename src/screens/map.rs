@@ -17,6 +17,7 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(Default)]
 struct Reviewing(Option<u32>);
 
+#[allow(clippy::too_many_arguments)]
 fn campaign_map(
     mut contexts: EguiContexts,
     campaign: Res<Campaign>,
@@ -24,6 +25,8 @@ fn campaign_map(
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
     mut reviewing: Local<Reviewing>,
+    mut handed_in: Local<Option<String>>,
+    path: Res<crate::save::SavePath>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root_ui(ctx);
@@ -33,7 +36,16 @@ fn campaign_map(
                 next.set(Screen::Title);
             }
             ui.heading("The campaign");
+            if let Some(code) = &save.class_code {
+                ui.label(format!("· class {code}"));
+            }
+            if ui.button("Hand in report").clicked() {
+                *handed_in = Some(crate::classroom::hand_in(&save).unwrap_or_else(|e| e));
+            }
         });
+        if let Some(message) = &*handed_in {
+            ui.label(message);
+        }
         ui.separator();
         let mut previous: Option<u32> = None;
         ui.columns(campaign.0.parts.len().max(1), |columns| {
@@ -86,6 +98,10 @@ fn campaign_map(
             });
         if !open {
             reviewing.0 = None;
+            // Answers written here belong in the save (and so in the report) at once.
+            if let Err(e) = crate::save::store(&save, &path.0) {
+                *handed_in = Some(e);
+            }
         }
     }
     Ok(())

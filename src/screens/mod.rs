@@ -34,13 +34,27 @@ pub enum Screen {
     Debrief,
 }
 
-/// Opens the game window. With `screenshots`, walks every screen and writes a picture of each.
-pub fn run(campaign: LoadedCampaign, screenshots: Option<std::path::PathBuf>) {
+/// How the game was started.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// Walk every screen, write a picture of each, and quit.
+    pub screenshots: Option<std::path::PathBuf>,
+    /// A class code to join before the title screen.
+    pub class: Option<String>,
+    /// Large type and high contrast for a room, whatever the saved settings say.
+    pub projector: bool,
+}
+
+/// Opens the game window.
+pub fn run(campaign: LoadedCampaign, options: StartOptions) {
     let mut app = App::new();
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
         primary_window: Some(Window {
             title: "Parts Unlimited".into(),
             resolution: (1280, 760).into(),
+            // In the browser: draw into the page's canvas and follow its size.
+            canvas: Some("#game".into()),
+            fit_canvas_to_parent: true,
             ..default()
         }),
         ..default()
@@ -54,18 +68,36 @@ pub fn run(campaign: LoadedCampaign, screenshots: Option<std::path::PathBuf>) {
     .add_systems(
         EguiPrimaryContextPass,
         apply_settings.before(title::title_screen),
-    );
+    )
+    .add_systems(Last, announce_ready);
     crate::save::plugin(&mut app);
+    crate::classroom::plugin(&mut app);
+    app.insert_resource(crate::classroom::ClassFromStart(options.class));
+    if options.projector {
+        app.add_systems(Startup, |mut settings: ResMut<Settings>| {
+            settings.projector = true;
+        });
+    }
     crate::sim::plugin(&mut app);
     title::plugin(&mut app);
     map::plugin(&mut app);
     briefing::plugin(&mut app);
     operations::plugin(&mut app);
     debrief::plugin(&mut app);
-    if let Some(dir) = screenshots {
+    if let Some(dir) = options.screenshots {
         demo::plugin(&mut app, dir);
     }
     app.run();
+}
+
+/// Once the first screen has been drawn: says so in the log (the browser test waits for
+/// this line) and takes the page's loading indicator down.
+fn announce_ready(mut frames: Local<u32>) {
+    *frames += 1;
+    if *frames == 3 {
+        info!("{}", crate::platform::READY_LINE);
+        crate::platform::page_ready();
+    }
 }
 
 /// Text size, scale and contrast follow the settings whenever they change.

@@ -39,7 +39,7 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (
                 run_clock.in_set(SimSet::Input),
-                (refresh_view, finish_when_over)
+                (refresh_view, each_new_day, finish_when_over)
                     .chain()
                     .after(SimSet::Apply),
             )
@@ -105,8 +105,33 @@ fn refresh_view(world: &mut World) {
     world.resource_mut::<ViewStamp>().0 = stamp;
 }
 
-/// Keeps the chapter's commands in the save so Continue can replay them, then goes to the title.
+/// Each morning: says so in the log, and keeps the chapter so far in the save (a browser
+/// tab can close without warning).
+fn each_new_day(world: &mut World, mut last: Local<Option<(u32, u32)>>) {
+    let clock = world.resource::<crate::sim::clock::Clock>();
+    if clock.is_over() {
+        return;
+    }
+    let day = clock.day();
+    let chapter = world.resource::<CurrentLevel>().0.chapter;
+    if *last == Some((chapter, day)) {
+        return;
+    }
+    *last = Some((chapter, day));
+    info!("chapter {chapter}: day {} begins", day + 1);
+    if day > 0 {
+        keep_progress(world);
+    }
+}
+
+/// Goes to the title, the chapter kept for Continue.
 fn leave_chapter(world: &mut World) {
+    keep_progress(world);
+    world.resource_mut::<NextState<Screen>>().set(Screen::Title);
+}
+
+/// Keeps the chapter's commands in the save so Continue can replay them.
+fn keep_progress(world: &mut World) {
     let Some(playing) = world.get_resource::<super::Playing>().copied() else {
         return;
     };
@@ -123,7 +148,6 @@ fn leave_chapter(world: &mut World) {
     if let Err(e) = crate::save::store(&save, &world.resource::<crate::save::SavePath>().0) {
         warn!("{e}");
     }
-    world.resource_mut::<NextState<Screen>>().set(Screen::Title);
 }
 
 fn finish_when_over(result: Option<Res<ChapterResult>>, mut next: ResMut<NextState<Screen>>) {
@@ -181,6 +205,9 @@ fn operations_ui(
         crate::ui::board::board(ui, &view, &theme, state, &mut out);
     });
     crate::ui::incidents::interrupt_popups(ctx, &view, state, &mut out);
+    if !ctx.egui_wants_keyboard_input() {
+        crate::ui::status::facilitator_keys(ctx, &mut clock.controls, &mut out);
+    }
     if let Some(scene) = unread_scene(&story, &level.0, read.0) {
         egui::Window::new("Meanwhile…")
             .collapsible(false)

@@ -23,7 +23,8 @@ pub(super) fn title_screen(
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
     mut exit: MessageWriter<AppExit>,
-    mut show_settings: Local<bool>,
+    mut form: Local<TitleForm>,
+    path: Res<crate::save::SavePath>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root_ui(ctx);
@@ -68,6 +69,8 @@ pub(super) fn title_screen(
                 let seed = save.seed;
                 *save = SaveGame {
                     seed,
+                    class_code: save.class_code.take(),
+                    student: std::mem::take(&mut save.student),
                     ..SaveGame::default()
                 };
                 begin_chapter(&mut commands, &mut next, chapter, seed);
@@ -76,14 +79,20 @@ pub(super) fn title_screen(
                 next.set(Screen::Map);
             }
             if button(ui, "Settings") {
-                *show_settings = true;
+                form.show_settings = true;
             }
             if button(ui, "Quit") {
                 exit.write(AppExit::Success);
             }
+            ui.add_space(30.0);
+            if classroom(ui, &mut save, &mut form)
+                && let Err(e) = crate::save::store(&save, &path.0)
+            {
+                form.message = Some(e);
+            }
         });
     });
-    if *show_settings {
+    if form.show_settings {
         let mut open = true;
         egui::Window::new("Settings")
             .open(&mut open)
@@ -93,9 +102,66 @@ pub(super) fn title_screen(
                     commands.queue(bevy_settings::SaveSettingsDeferred::default());
                 }
             });
-        *show_settings = open;
+        form.show_settings = open;
     }
     Ok(())
+}
+
+/// What the title screen's fields hold between frames.
+#[derive(Default)]
+pub(super) struct TitleForm {
+    show_settings: bool,
+    class_code: String,
+    message: Option<String>,
+}
+
+/// Joining a class and naming yourself for the report. Returns whether the save changed.
+fn classroom(ui: &mut egui::Ui, save: &mut SaveGame, form: &mut TitleForm) -> bool {
+    let mut changed = false;
+    ui.label(egui::RichText::new("Classroom").strong());
+    match &save.class_code {
+        Some(code) => ui.label(format!(
+            "Playing for class {code}: every student gets the same chapters."
+        )),
+        None => ui.label("Playing solo. Your instructor may give you a class code."),
+    };
+    // A fixed-width block, so the centred layout centres the form as a whole.
+    ui.allocate_ui(egui::vec2(300.0, 0.0), |ui| {
+        egui::Grid::new("classroom").num_columns(2).show(ui, |ui| {
+            ui.label("Your name");
+            changed |= ui
+                .add(egui::TextEdit::singleline(&mut save.student).desired_width(200.0))
+                .lost_focus();
+            ui.end_row();
+            ui.label("Class code");
+            ui.add(
+                egui::TextEdit::singleline(&mut form.class_code)
+                    .hint_text("e.g. DEVOPS-7")
+                    .desired_width(200.0),
+            );
+            ui.end_row();
+        });
+    });
+    let joining = ui
+        .add_enabled(
+            !form.class_code.trim().is_empty(),
+            egui::Button::new("Join class (starts a new campaign)"),
+        )
+        .clicked();
+    if joining {
+        form.message = Some(match crate::classroom::join(save, &form.class_code) {
+            Ok(code) => {
+                changed = true;
+                form.class_code.clear();
+                format!("Joined class {code}.")
+            }
+            Err(e) => e,
+        });
+    }
+    if let Some(message) = &form.message {
+        ui.label(message);
+    }
+    changed
 }
 
 /// The settings, edited in place. Returns whether anything changed.

@@ -68,6 +68,20 @@ pub enum PlayerCommand {
     Advance {
         hours: u32,
     },
+    /// The facilitator's hand: something happens now, live, for the room to deal with.
+    /// Logged like any command, so a replay brings it back at the same hour.
+    Inject {
+        event: Injection,
+    },
+}
+
+/// What a facilitator can make happen during a chapter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Injection {
+    /// The system that earns the most goes down.
+    Sev1,
+    /// Someone walks up to the constraint's desk with a quick favour.
+    InterruptForConstraint,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -349,6 +363,20 @@ fn validate(world: &World, command: &PlayerCommand) -> Result<(), String> {
             }
             Ok(())
         }
+        PlayerCommand::Inject { event } => {
+            let level = &world.resource::<CurrentLevel>().0;
+            match event {
+                Injection::Sev1 if level.systems.is_empty() => {
+                    Err("this chapter has no systems to take down".into())
+                }
+                Injection::InterruptForConstraint
+                    if !board::all_people(world).iter().any(|p| p.constraint) =>
+                {
+                    Err("this chapter has no constraint to interrupt".into())
+                }
+                _ => Ok(()),
+            }
+        }
         PlayerCommand::Advance { hours } => {
             if *hours == 0 {
                 return Err("advance by at least one hour".into());
@@ -428,6 +456,23 @@ fn apply(world: &mut World, command: PlayerCommand) {
         }
         PlayerCommand::Choose { scene, choice } => story::choose(world, &scene, choice),
         PlayerCommand::Advance { hours } => run_hours(world, hours),
+        PlayerCommand::Inject { event } => inject(world, event, now),
+    }
+}
+
+fn inject(world: &mut World, event: Injection, now: f64) {
+    match event {
+        Injection::Sev1 => super::incidents::open_live_outage(world),
+        Injection::InterruptForConstraint => {
+            let Some((id, skill)) = board::all_people(world)
+                .into_iter()
+                .find(|p| p.constraint)
+                .map(|p| (p.id, p.skills.iter().next().cloned().unwrap_or_default()))
+            else {
+                return;
+            };
+            super::interrupts::arrive(world, id, 2.0, &skill, now);
+        }
     }
 }
 

@@ -209,6 +209,36 @@ pub fn overload_incidents(world: &mut World) {
 
 /// A system failing on its own: a Sev 1 if it earns revenue, as long to find and fix as a
 /// failed change.
+/// A facilitator's live outage: the system that earns the most goes down as a Sev 1.
+pub fn open_live_outage(world: &mut World) {
+    let Some(system) = world
+        .resource::<CurrentLevel>()
+        .0
+        .systems
+        .iter()
+        .max_by(|a, b| a.revenue_share.total_cmp(&b.revenue_share))
+        .cloned()
+    else {
+        return;
+    };
+    let (diagnose_hours, fix_hours) = world.resource::<LevelTuning>().0.failed_change_hours;
+    let number = world.resource::<Incidents>().0.len();
+    let now = world.resource::<Clock>().now();
+    open(
+        world,
+        IncidentSpec {
+            key: format!("live-{number}"),
+            title: format!("{} is down", system.name),
+            system: system.id,
+            sev1: true,
+            cause: None,
+            diagnose_hours,
+            fix_hours,
+        },
+        now,
+    );
+}
+
 fn open_system_failure(
     world: &mut World,
     kind: &str,

@@ -54,7 +54,8 @@ impl ChartData {
 const CHART_HEIGHT: f32 = 180.0;
 
 /// A cumulative flow diagram: the columns stacked, Done at the bottom.
-pub fn cumulative_flow(ui: &mut egui::Ui, data: &ChartData, theme: &Theme) {
+/// `id` tells apart two diagrams on one screen (the "What if?" comparison).
+pub fn cumulative_flow(ui: &mut egui::Ui, id: &str, data: &ChartData, theme: &Theme) {
     ui.strong("Cumulative flow");
     let order = [
         Column::Done,
@@ -71,7 +72,7 @@ pub fn cumulative_flow(ui: &mut egui::Ui, data: &ChartData, theme: &Theme) {
         egui::Color32::GRAY,
     ];
     let xs: Vec<f64> = (1..=data.columns.len()).map(|x| x as f64).collect();
-    Plot::new("cfd")
+    Plot::new(("cfd", id))
         .height(CHART_HEIGHT)
         .legend(Legend::default())
         .x_axis_label("hour")
@@ -205,4 +206,45 @@ pub fn dora(ui: &mut egui::Ui, dora: &Dora) {
         ui.label(band_text(dora.restore_band()));
         ui.end_row();
     });
+}
+
+/// A run's outcome in a few lines, for comparing two runs side by side.
+pub fn key_numbers(ui: &mut egui::Ui, result: &crate::sim::objectives::ChapterResult) {
+    let s = &result.summary;
+    let hours = |v: Option<f64>| v.map_or("–".to_owned(), |h| format!("{h:.1} h"));
+    let stars = result.stars as usize;
+    egui::Grid::new(ui.next_auto_id())
+        .num_columns(2)
+        .show(ui, |ui| {
+            let mut row = |label: &str, value: String| {
+                ui.label(label);
+                ui.strong(value);
+                ui.end_row();
+            };
+            row(
+                "Stars",
+                format!("{}{}", "★".repeat(stars), "☆".repeat(3 - stars.min(3))),
+            );
+            row("Lead time", hours(s.lead_time));
+            row(
+                "Throughput",
+                format!("{:.1} planned a day", s.planned_throughput),
+            );
+            if let Some(c) = s.constraint() {
+                row(
+                    &format!("{} busy", c.name),
+                    format!("{:.0}%", c.utilization * 100.0),
+                );
+            }
+            row(
+                "Unplanned work",
+                format!("{:.0}%", s.unplanned_share * 100.0),
+            );
+            row(
+                "Sev 1s, time to restore",
+                format!("{}, {}", s.sev1s, hours(s.dora.time_to_restore)),
+            );
+            row("Deploys a day", format!("{:.2}", s.dora.deploys_per_day));
+            row("Revenue lost", format!("${:.0}", s.revenue_lost));
+        });
 }

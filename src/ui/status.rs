@@ -142,6 +142,15 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("B", "open a bridge for the first Sev 1 without one"),
     ("E", "resolve the first restored Sev 1"),
     ("F1 or ?", "this help"),
+    ("F6", "facilitator: pause or resume the clock for the room"),
+    (
+        "F7",
+        "facilitator: take the biggest earner down now (a Sev 1)",
+    ),
+    (
+        "F8",
+        "facilitator: send someone to the constraint's desk now",
+    ),
 ];
 
 pub fn help_overlay(ctx: &egui::Context, open: &mut bool) {
@@ -158,4 +167,28 @@ pub fn help_overlay(ctx: &egui::Context, open: &mut bool) {
                 }
             });
         });
+}
+
+/// The facilitator's live controls, which work even while a scene is up: pause the room's
+/// clock, or make something happen now.
+pub fn facilitator_keys(
+    ctx: &egui::Context,
+    clock: &mut ClockControls,
+    out: &mut Vec<PlayerCommand>,
+) {
+    use crate::sim::commands::Injection;
+    let pressed = |key: egui::Key| ctx.input(|i| i.key_pressed(key));
+    if pressed(egui::Key::F6) {
+        clock.running = !clock.running;
+    }
+    if pressed(egui::Key::F7) {
+        out.push(PlayerCommand::Inject {
+            event: Injection::Sev1,
+        });
+    }
+    if pressed(egui::Key::F8) {
+        out.push(PlayerCommand::Inject {
+            event: Injection::InterruptForConstraint,
+        });
+    }
 }

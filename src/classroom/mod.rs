@@ -1,0 +1,68 @@
+//! The classroom: a class code that gives every student the same scenario, the session
+//! report they hand in, and the instructor's roll-up of a class's reports.
+
+mod code;
+pub mod report;
+pub mod rollup;
+
+use bevy::prelude::*;
+
+pub use code::{ClassCode, fnv1a};
+
+use crate::save::{SaveGame, SaveNotice, SavePath};
+
+/// A class code given on the command line (`--class`) or in the page's address (`?class=`).
+#[derive(Resource, Clone, Debug, Default)]
+pub struct ClassFromStart(pub Option<String>);
+
+pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<ClassFromStart>()
+        .add_systems(Startup, join_class_from_start);
+}
+
+/// Joins the class named at start-up, before the title screen shows.
+fn join_class_from_start(
+    given: Res<ClassFromStart>,
+    mut save: ResMut<SaveGame>,
+    path: Res<SavePath>,
+    mut notice: ResMut<SaveNotice>,
+) {
+    let Some(text) = given.0.as_deref() else {
+        return;
+    };
+    match join(&mut save, text) {
+        Ok(code) => {
+            info!("class code {code} (seed {})", code.seed());
+            if let Err(e) = crate::save::store(&save, &path.0) {
+                warn!("{e}");
+            }
+        }
+        Err(e) => notice.0 = Some(e),
+    }
+}
+
+/// Joins the class `text` names; the message says what is wrong with a bad code.
+pub fn join(save: &mut SaveGame, text: &str) -> Result<ClassCode, String> {
+    let code = ClassCode::parse(text).ok_or_else(|| {
+        format!(
+            "`{text}` is not a class code: use letters and digits, at most {} of them",
+            code::MAX_LEN
+        )
+    })?;
+    save.join_class(&code);
+    Ok(code)
+}
+
+/// Writes (desktop) or downloads (browser) the session report, JSON and Markdown, and
+/// says where it went.
+pub fn hand_in(save: &SaveGame) -> Result<String, String> {
+    let report = report::SessionReport::from_save(save);
+    if report.chapters.is_empty() {
+        return Err("Nothing to hand in yet: finish a chapter first.".to_owned());
+    }
+    let folder = crate::save::save_dir().join("reports");
+    let stem = report.file_stem();
+    let json = crate::platform::deliver(&folder, &format!("{stem}.json"), &report.to_json())?;
+    let markdown = crate::platform::deliver(&folder, &format!("{stem}.md"), &report.to_markdown())?;
+    Ok(format!("Report: {json} (hand this one in) and {markdown}"))
+}

@@ -1,0 +1,327 @@
+//! The class roll-up: many students' reports merged into one CSV (a row per student per
+//! chapter) and a Markdown summary (outcomes per chapter, answers grouped by question).
+//! Reports that do not belong are named and skipped with the reason; the rest still merge.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use super::report::{ChapterReport, SessionReport, stars};
+
+/// One file handed in: its name (for messages) and its text.
+pub struct Handed {
+    pub name: String,
+    pub text: String,
+}
+
+#[derive(Debug, Default)]
+pub struct RollUp {
+    /// The class the roll-up is for.
+    pub class_code: Option<String>,
+    pub merged: Vec<String>,
+    /// File name and why it was left out.
+    pub skipped: Vec<(String, String)>,
+    pub csv: String,
+    pub summary: String,
+}
+
+/// Merges `files`. The class is `class` when given, else the code most reports carry.
+/// `unreadable` are files that could not even be opened, with why.
+pub fn roll_up(
+    files: &[Handed],
+    unreadable: Vec<(String, String)>,
+    class: Option<&str>,
+    names: bool,
+) -> RollUp {
+    let mut skipped = unreadable;
+    let mut readable = Vec::new();
+    for file in files {
+        match SessionReport::from_json(&file.text) {
+            Ok(report) => readable.push((file, report)),
+            Err(e) => skipped.push((file.name.clone(), e.to_string())),
+        }
+    }
+    let class_code = class
+        .map(str::to_owned)
+        .or_else(|| most_common_code(&readable));
+    let mut kept: Vec<(&Handed, SessionReport)> = Vec::new();
+    for (file, report) in readable {
+        if report.class_code != class_code {
+            let theirs = report.class_code.as_deref().unwrap_or("none (played solo)");
+            let ours = class_code.as_deref().unwrap_or("none");
+            skipped.push((
+                file.name.clone(),
+                format!("class code {theirs}, not this class's {ours}"),
+            ));
+            continue;
+        }
+        let checksum = report.checksum();
+        let same_student = |other: &SessionReport| {
+            !report.student.trim().is_empty()
+                && other
+                    .student
+                    .trim()
+                    .eq_ignore_ascii_case(report.student.trim())
+        };
+        if let Some((first, _)) = kept.iter().find(|(_, k)| k.checksum() == checksum) {
+            skipped.push((file.name.clone(), format!("a duplicate of {}", first.name)));
+        } else if let Some((first, _)) = kept.iter().find(|(_, k)| same_student(k)) {
+            skipped.push((
+                file.name.clone(),
+                format!(
+                    "a second report from {}; the first, {}, is kept",
+                    report.student.trim(),
+                    first.name
+                ),
+            ));
+        } else {
+            kept.push((file, report));
+        }
+    }
+    let students: Vec<(String, &SessionReport)> = kept
+        .iter()
+        .enumerate()
+        .map(|(i, (_, report))| {
+            let name = if names && !report.student.trim().is_empty() {
+                report.student.trim().to_owned()
+            } else {
+                format!("Student {}", i + 1)
+            };
+            (name, report)
+        })
+        .collect();
+    RollUp {
+        csv: csv(&students),
+        summary: summary(class_code.as_deref(), &students, &skipped),
+        merged: kept.iter().map(|(f, _)| f.name.clone()).collect(),
+        class_code,
+        skipped,
+    }
+}
+
+fn most_common_code(reports: &[(&Handed, SessionReport)]) -> Option<String> {
+    let mut counts: Vec<(Option<String>, usize)> = Vec::new();
+    for (_, report) in reports {
+        match counts.iter_mut().find(|(c, _)| *c == report.class_code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((report.class_code.clone(), 1)),
+        }
+    }
+    // The most common; on a tie, the one seen first.
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts.into_iter().find(|(_, n)| *n == best)?.0
+}
+
+const CSV_HEADER: &str = "student,chapter,title,passed,stars,best_stars,lead_time_hours,throughput_per_day,constraint,constraint_utilization,unplanned_share,deploys_per_day,change_lead_time_hours,change_fail_rate,time_to_restore_hours,sev1s,revenue_lost,choices";
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+fn number(value: Option<f64>) -> String {
+    value.map_or_else(String::new, |v| format!("{v:.3}"))
+}
+
+fn csv(students: &[(String, &SessionReport)]) -> String {
+    let mut out = format!("{CSV_HEADER}\n");
+    for (name, report) in students {
+        for chapter in &report.chapters {
+            let p = &chapter.played;
+            let m = &p.metrics;
+            let choices: Vec<&str> = p.choices.iter().map(|c| c.text.as_str()).collect();
+            let fields = [
+                csv_field(name),
+                p.chapter.to_string(),
+                csv_field(&p.title),
+                p.passed.to_string(),
+                p.stars.to_string(),
+                chapter.best_stars.to_string(),
+                number(m.lead_time_hours),
+                number(Some(m.throughput_per_day)),
+                csv_field(m.constraint.as_deref().unwrap_or("")),
+                number(m.constraint_utilization),
+                number(Some(m.unplanned_share)),
+                number(Some(m.deploys_per_day)),
+                number(m.change_lead_time_hours),
+                number(m.change_fail_rate),
+                number(m.time_to_restore_hours),
+                m.sev1s.to_string(),
+                number(Some(m.revenue_lost)),
+                csv_field(&choices.join(" | ")),
+            ];
+            let _ = writeln!(out, "{}", fields.join(","));
+        }
+    }
+    out
+}
+
+/// The middle value, or the mean of the middle two.
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(values[n / 2]),
+        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
+    }
+}
+
+fn summary(
+    class_code: Option<&str>,
+    students: &[(String, &SessionReport)],
+    skipped: &[(String, String)],
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Class roll-up: {}\n",
+        class_code.unwrap_or("no class code")
+    );
+    let _ = writeln!(
+        out,
+        "{} report{} merged, {} skipped.\n",
+        students.len(),
+        if students.len() == 1 { "" } else { "s" },
+        skipped.len()
+    );
+    if !skipped.is_empty() {
+        let _ = writeln!(out, "## Skipped\n");
+        for (file, why) in skipped {
+            let _ = writeln!(out, "- `{file}`: {why}");
+        }
+        let _ = writeln!(out);
+    }
+    let mut by_chapter: BTreeMap<u32, Vec<(&str, &ChapterReport)>> = BTreeMap::new();
+    for (name, report) in students {
+        for chapter in &report.chapters {
+            by_chapter
+                .entry(chapter.played.chapter)
+                .or_default()
+                .push((name, chapter));
+        }
+    }
+    for (number, plays) in &by_chapter {
+        chapter_summary(&mut out, *number, plays);
+    }
+    out
+}
+
+fn chapter_summary(out: &mut String, number: u32, plays: &[(&str, &ChapterReport)]) {
+    let title = &plays[0].1.played.title;
+    let passed = plays.iter().filter(|(_, c)| c.played.passed).count();
+    let _ = writeln!(out, "## Chapter {number}: {title}\n");
+    let _ = writeln!(out, "Played by {}; passed by {passed}.\n", plays.len());
+    let _ = writeln!(
+        out,
+        "| Stars | {} | {} | {} | {} |",
+        stars(0),
+        stars(1),
+        stars(2),
+        stars(3)
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|");
+    let counts: Vec<String> = (0..=3)
+        .map(|s| {
+            plays
+                .iter()
+                .filter(|(_, c)| c.played.stars == s)
+                .count()
+                .to_string()
+        })
+        .collect();
+    let _ = writeln!(out, "| Students | {} |\n", counts.join(" | "));
+    let spread = |label: &str, values: Vec<f64>, unit: &str, scale: f64| {
+        let low = values.iter().copied().fold(f64::INFINITY, f64::min);
+        let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        median(values).map(|m| {
+            format!(
+                "- {label}: median {:.1}{unit} (from {:.1} to {:.1})",
+                m * scale,
+                low * scale,
+                high * scale
+            )
+        })
+    };
+    let metrics = |f: fn(&ChapterReport) -> Option<f64>| {
+        plays.iter().filter_map(|(_, c)| f(c)).collect::<Vec<_>>()
+    };
+    let lines = [
+        spread(
+            "Lead time",
+            metrics(|c| c.played.metrics.lead_time_hours),
+            " h",
+            1.0,
+        ),
+        spread(
+            "Throughput",
+            metrics(|c| Some(c.played.metrics.throughput_per_day)),
+            " a day",
+            1.0,
+        ),
+        spread(
+            "Constraint busy",
+            metrics(|c| c.played.metrics.constraint_utilization),
+            "%",
+            100.0,
+        ),
+        spread(
+            "Unplanned work",
+            metrics(|c| Some(c.played.metrics.unplanned_share)),
+            "%",
+            100.0,
+        ),
+        spread(
+            "Time to restore",
+            metrics(|c| c.played.metrics.time_to_restore_hours),
+            " h",
+            1.0,
+        ),
+    ];
+    for line in lines.into_iter().flatten() {
+        let _ = writeln!(out, "{line}");
+    }
+    let mut choices: BTreeMap<(String, usize), (String, usize)> = BTreeMap::new();
+    for (_, chapter) in plays {
+        for choice in &chapter.played.choices {
+            choices
+                .entry((choice.scene.clone(), choice.choice))
+                .or_insert_with(|| (choice.text.clone(), 0))
+                .1 += 1;
+        }
+    }
+    if !choices.is_empty() {
+        let _ = writeln!(out, "\nChoices made:");
+        for (text, n) in choices.values() {
+            let _ = writeln!(out, "- {text}: {n}");
+        }
+    }
+    let questions = plays
+        .iter()
+        .map(|(_, c)| c.answers.len())
+        .max()
+        .unwrap_or(0);
+    if questions > 0 {
+        let _ = writeln!(out, "\n### Answers\n");
+    }
+    for q in 0..questions {
+        // The wording carries each student's own numbers; the first one stands for all.
+        let Some(wording) = plays.iter().find_map(|(_, c)| c.answers.get(q)) else {
+            continue;
+        };
+        let _ = writeln!(out, "**Question {}.** {}\n", q + 1, wording.question);
+        for (name, chapter) in plays {
+            let answer = chapter
+                .answers
+                .get(q)
+                .map(|a| a.answer.trim())
+                .filter(|a| !a.is_empty())
+                .unwrap_or("(not answered)");
+            let _ = writeln!(out, "- {name}: {}", answer.replace('\n', " "));
+        }
+        let _ = writeln!(out);
+    }
+    let _ = writeln!(out);
+}

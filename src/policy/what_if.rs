@@ -1,0 +1,95 @@
+//! "What if?": the chapter just played, run again on the same seed another way: as the
+//! `flow` player would have played it, or as the player did with one change from the start.
+
+use crate::level::{Level, Policy};
+use crate::sim::{Column, PlayerCommand};
+
+use super::{Played, ScriptedPlayer, play_chapter, replay_chapter};
+
+/// Another way to play the same chapter.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Alternative {
+    /// The scripted `flow` player's decisions throughout.
+    Flow,
+    /// The player's own commands, after these from the first hour.
+    Also(Vec<PlayerCommand>),
+}
+
+/// The alternatives worth offering for this chapter: the flow player, and each policy the
+/// chapter unlocks that the player did not switch on at the start.
+pub fn alternatives(level: &Level, played: &[PlayerCommand]) -> Vec<(String, Alternative)> {
+    let mut out = vec![(
+        "Played by the book (the flow player)".to_owned(),
+        Alternative::Flow,
+    )];
+    let switched_on = |policy: Policy| {
+        played
+            .iter()
+            .take_while(|c| !matches!(c, PlayerCommand::Advance { .. }))
+            .any(|c| matches!(c, PlayerCommand::SetPolicy { policy: p, on: true } if *p == policy))
+            || level.policies.enabled.contains(&policy)
+    };
+    for &policy in &level.policies.unlocked {
+        if switched_on(policy) {
+            continue;
+        }
+        let on = PlayerCommand::SetPolicy { policy, on: true };
+        let (label, commands) = match policy {
+            Policy::WipLimits => {
+                let cap = level.team.len().max(1) as u32;
+                (
+                    format!("Your play, with Doing capped at {cap} from the start"),
+                    vec![
+                        on,
+                        PlayerCommand::SetWipLimit {
+                            column: Column::Doing,
+                            limit: Some(cap),
+                        },
+                    ],
+                )
+            }
+            Policy::SmallBatches => (
+                "Your play, deploying each change on its own".to_owned(),
+                vec![on, PlayerCommand::SetBatchSize { size: 1 }],
+            ),
+            // Documentation needs a skill and a learner chosen: not a one-switch change.
+            Policy::Documentation => continue,
+            other => (
+                format!("Your play, with {} on from the start", policy_name(other)),
+                vec![on],
+            ),
+        };
+        out.push((label, Alternative::Also(commands)));
+    }
+    out
+}
+
+pub fn policy_name(policy: Policy) -> &'static str {
+    match policy {
+        Policy::ChangeLog => "the change log",
+        Policy::Cab => "change approval",
+        Policy::ChangeCalendar => "the change calendar",
+        Policy::BrentShield => "the shield for the constraint",
+        Policy::Documentation => "documentation",
+        Policy::WipLimits => "WIP limits",
+        Policy::ProjectFreeze => "the project freeze",
+        Policy::SmallBatches => "small batches",
+        Policy::DeployAutomation => "deployment automation",
+    }
+}
+
+/// Plays the chapter the other way, on the same seed.
+pub fn play_alternative(
+    level: &Level,
+    seed: u64,
+    played: &[PlayerCommand],
+    alternative: &Alternative,
+) -> Played {
+    match alternative {
+        Alternative::Flow => play_chapter(level, seed, ScriptedPlayer::Flow),
+        Alternative::Also(first) => {
+            let commands: Vec<PlayerCommand> = first.iter().chain(played).cloned().collect();
+            replay_chapter(level, seed, &commands)
+        }
+    }
+}

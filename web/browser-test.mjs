@@ -1,0 +1,128 @@
+// The web build, played in a real (headless) Chromium: loads the page with a class code in
+// its address, waits for the game's ready line, checks the page (loading indicator, canvas
+// size and resize, keyboard focus), starts a new campaign, plays chapter 1 to its end with the
+// keyboard, checks the save in localStorage, hands in the report as a download, and saves
+// screenshots along the way. Fails on any panic or page error.
+//   node web/browser-test.mjs URL SCREENSHOT_DIR
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const [url, shots] = process.argv.slice(2);
+mkdirSync(shots, { recursive: true });
+const READY = 'parts-unlimited: ready';
+
+async function streamText(stream) {
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+    '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const lines = [];
+const problems = [];
+let failed = false;
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  page.on('console', (message) => {
+    const text = message.text();
+    lines.push(text);
+    if (/panicked at|RuntimeError|unreachable executed/i.test(text)) problems.push(`panic: ${text}`);
+  });
+  page.on('pageerror', (error) => {
+    if (!String(error).includes('Using exceptions for control flow')) problems.push(`page error: ${error}`);
+  });
+  const seen = (needle) => lines.some((line) => line.includes(needle));
+  async function waitFor(what, condition, seconds, each = async () => {}) {
+    const until = Date.now() + seconds * 1000;
+    while (!condition()) {
+      if (problems.length) throw new Error(problems.join('\n'));
+      if (Date.now() > until) throw new Error(`gave up after ${seconds} s waiting for ${what}`);
+      await each();
+      await page.waitForTimeout(250);
+    }
+    console.log(`ok: ${what}`);
+  }
+  // A person's click: move there, press, release, each seen by its own frame.
+  async function click(x, y) {
+    await page.mouse.move(x, y);
+    await page.waitForTimeout(300);
+    await page.mouse.down();
+    await page.waitForTimeout(150);
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+  }
+
+  const started = Date.now();
+  await page.goto(`${url}?class=WEB-TEST`);
+  await waitFor('the ready line', () => seen(READY), 240);
+  console.log(`  first frame after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (await page.locator('#loading').count()) throw new Error('the loading indicator is still up');
+  console.log('ok: the loading indicator is gone');
+  const canvas = await page.locator('#game').boundingBox();
+  if (!canvas || canvas.width < 1200 || canvas.height < 700) throw new Error(`the canvas does not fill the window: ${JSON.stringify(canvas)}`);
+  await page.setViewportSize({ width: 1000, height: 640 });
+  await page.waitForTimeout(1000);
+  const resized = await page.locator('#game').boundingBox();
+  if (Math.abs(resized.width - 1000) > 2 || Math.abs(resized.height - 640) > 2) throw new Error(`the canvas did not follow the resize: ${JSON.stringify(resized)}`);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.waitForTimeout(1500);
+  const focused = await page.evaluate(() => document.activeElement?.id);
+  if (focused !== 'game') throw new Error(`keyboard focus is on ${focused}, not the game`);
+  console.log('ok: the canvas fills the window, follows a resize and has the keyboard');
+  await waitFor('the class code from the address', () => seen('class code WEB-TEST'), 10);
+  await page.screenshot({ path: `${shots}/web-title.png` });
+
+  // "New campaign" on the title screen.
+  await click(640, 243);
+  // Read through the briefing's scenes (Enter) and take the first choice where there is
+  // one (1) until the board opens.
+  const readAndChoose = async () => {
+    for (const key of ['Enter', 'Digit1']) await page.keyboard.press(key);
+  };
+  await waitFor('chapter 1 reaching the board', () => seen('chapter 1: day 1 begins'), 120, readAndChoose);
+  // Advance the clock an hour at a time (N) until the chapter is over.
+  let hours = 0;
+  await waitFor('the clock running chapter 1 to its end', () => seen('chapter 1: over'), 240, async () => {
+    await readAndChoose();
+    await page.keyboard.press('KeyN');
+    hours += 1;
+    if (hours === 3) await page.screenshot({ path: `${shots}/web-operations.png` });
+  });
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `${shots}/web-debrief.png` });
+
+  // The save is in localStorage, with the class code and the chapter's record.
+  const save = await page.evaluate(() => localStorage.getItem('parts-unlimited/save.ron'));
+  if (!save || !save.includes('WEB-TEST') || !save.includes('played:')) {
+    throw new Error(`the save in localStorage lacks the class or the chapter: ${save?.slice(0, 300)}`);
+  }
+  console.log('ok: the save is in localStorage');
+
+  // "Hand in report" (H) in the debrief downloads the report.
+  const downloads = [];
+  page.on('download', (download) => downloads.push(download));
+  await page.keyboard.press('KeyH');
+  await waitFor('the report download', () => downloads.some((d) => d.suggestedFilename().endsWith('.json')), 20);
+  const json = downloads.find((d) => d.suggestedFilename().endsWith('.json'));
+  const report = JSON.parse(await streamText(await json.createReadStream()));
+  if (report.report.class_code !== 'WEB-TEST' || report.report.chapters.length !== 1 || !/^[0-9a-f]{16}$/.test(report.checksum)) {
+    throw new Error(`the downloaded report is not right: ${JSON.stringify(report).slice(0, 300)}`);
+  }
+  console.log(`ok: the report downloaded as ${json.suggestedFilename()}`);
+  if (problems.length) throw new Error(problems.join('\n'));
+  console.log(`browser test passed; screenshots in ${shots}`);
+} catch (error) {
+  failed = true;
+  console.error(`browser test FAILED: ${error.message}`);
+  console.error('--- the last console lines ---');
+  for (const line of lines.slice(-40)) console.error(line);
+} finally {
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);
