@@ -298,3 +298,47 @@ fn joining_a_class_sets_the_seed_and_starts_afresh() {
     );
     assert!(parts_unlimited::classroom::join(&mut save, "!!").is_err());
 }
+
+#[test]
+fn class_report_on_the_command_line_writes_the_table_and_names_what_it_skipped() {
+    let campaign = campaign();
+    let commands = recorded_commands(&campaign, "ROOM-4");
+    let dir = std::env::temp_dir().join(format!("pu-class-report-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let ada = report_for(&campaign, "ROOM-4", "Ada", &commands);
+    let grace = report_for(&campaign, "ROOM-4", "Grace", &commands);
+    std::fs::write(dir.join("ada.json"), ada.to_json()).unwrap();
+    std::fs::write(dir.join("grace.json"), grace.to_json()).unwrap();
+    std::fs::write(dir.join("torn.json"), &ada.to_json()[..100]).unwrap();
+    let out = dir.join("results");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_parts-unlimited"))
+        .arg("class-report")
+        .args(["ada.json", "grace.json", "torn.json", "missing.json"].map(|f| dir.join(f)))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("the game's binary runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        stdout.contains("torn.json: not a readable session report"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("missing.json: could not be read"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("class ROOM-4: 2 reports merged"),
+        "{stdout}"
+    );
+    let csv = std::fs::read_to_string(out.join("class.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 3);
+    let summary = std::fs::read_to_string(out.join("summary.md")).unwrap();
+    assert!(summary.contains("torn.json") && summary.contains("missing.json"));
+}
