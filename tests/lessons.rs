@@ -422,3 +422,63 @@ fn capacity_bought_before_the_peak_saves_the_peak() {
     assert!(mean(&lost_b) < 0.5 * mean(&lost_a));
     assert!(mean(&sev_b) < mean(&sev_a));
 }
+
+#[test]
+fn retiring_work_that_serves_no_objective_speeds_the_work_that_does() {
+    use parts_unlimited::level::{LevelSource, load_campaign};
+    use parts_unlimited::policy::{ScriptedPlayer, play_chapter};
+    // Chapter 25 (Dick's measures) without its choice, so no freeze holds anything: the
+    // only difference between the two runs is whether work is traced to objectives.
+    let campaign = load_campaign(&LevelSource::Embedded).unwrap();
+    let mut untraced = campaign.chapter(25).unwrap().clone();
+    for scene in &mut untraced.scenes {
+        scene.choices.clear();
+    }
+    untraced
+        .policies
+        .unlocked
+        .retain(|&p| p != Policy::ObjectiveLinks);
+    let mut traced = untraced.clone();
+    traced.policies.unlocked.push(Policy::ObjectiveLinks);
+    // The hours at which Sales' stock feed and Marketing's customer data were done, summed,
+    // and how many projects were retired.
+    let play = |level: &parts_unlimited::level::Level, seed: u64| {
+        let played = play_chapter(level, seed, ScriptedPlayer::Flow);
+        let retired = played
+            .log
+            .commands()
+            .iter()
+            .filter(|c| matches!(c, PlayerCommand::RetireWork { .. }))
+            .count();
+        let hours: f64 = played.result.objectives.iter().map(|o| o.value).sum();
+        (hours, played.result.summary.value_delivered, retired)
+    };
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    let (mut value_before, mut value_after) = (Vec::new(), Vec::new());
+    for seed in 0..SEEDS {
+        let (hours, value, retired) = play(&untraced, seed);
+        assert_eq!(retired, 0, "nothing is retired before work is traced");
+        before.push(hours);
+        value_before.push(value);
+        let (hours, value, retired) = play(&traced, seed);
+        assert!(retired >= 5, "the five projects of no business value go");
+        after.push(hours);
+        value_after.push(value);
+    }
+    println!(
+        "stock feed + customer data done by hour {:.1} untraced, {:.1} traced (summed); \
+         value delivered ${:.0} vs ${:.0} a day",
+        mean(&before),
+        mean(&after),
+        mean(&value_before),
+        mean(&value_after)
+    );
+    assert!(
+        mean(&after) < mean(&before) - 0.5,
+        "the work that serves the objectives is done sooner"
+    );
+    assert!(
+        mean(&value_after) > mean(&value_before) * 0.98,
+        "what is given up is worth little"
+    );
+}

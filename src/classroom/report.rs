@@ -33,6 +33,9 @@ pub struct KeyMetrics {
     pub time_to_restore_hours: Option<f64>,
     pub sev1s: u32,
     pub revenue_lost: f64,
+    /// Dollars a day of business value from the work finished.
+    #[serde(default)]
+    pub value_delivered: f64,
 }
 
 /// JSON has no NaN or infinity; a number that is not finite is reported as absent.
@@ -55,6 +58,7 @@ impl KeyMetrics {
             time_to_restore_hours: finite(summary.dora.time_to_restore),
             sev1s: summary.sev1s,
             revenue_lost: finite(Some(summary.revenue_lost)).unwrap_or(0.0),
+            value_delivered: finite(Some(summary.value_delivered)).unwrap_or(0.0),
         }
     }
 }

@@ -111,7 +111,7 @@ fn most_common_code(reports: &[(&Handed, SessionReport)]) -> Option<String> {
     counts.into_iter().find(|(_, n)| *n == best)?.0
 }
 
-const CSV_HEADER: &str = "student,chapter,title,passed,stars,best_stars,lead_time_hours,throughput_per_day,constraint,constraint_utilization,unplanned_share,deploys_per_day,change_lead_time_hours,change_fail_rate,time_to_restore_hours,sev1s,revenue_lost,choices";
+const CSV_HEADER: &str = "student,chapter,title,passed,stars,best_stars,lead_time_hours,throughput_per_day,constraint,constraint_utilization,unplanned_share,deploys_per_day,change_lead_time_hours,change_fail_rate,time_to_restore_hours,sev1s,revenue_lost,value_delivered,choices";
 
 fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
@@ -150,6 +150,7 @@ fn csv(students: &[(String, &SessionReport)]) -> String {
                 number(m.time_to_restore_hours),
                 m.sev1s.to_string(),
                 number(Some(m.revenue_lost)),
+                number(Some(m.value_delivered)),
                 csv_field(&choices.join(" | ")),
             ];
             let _ = writeln!(out, "{}", fields.join(","));

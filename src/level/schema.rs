@@ -383,10 +383,13 @@ pub enum Policy {
     SmallBatches,
     /// Deployments are scripted: short set-up, consistent environments.
     DeployAutomation,
+    /// Every project is traced to the business objective it serves (its `critical` mark);
+    /// a project that serves none may be retired from the board for good.
+    ObjectiveLinks,
 }
 
 impl Policy {
-    pub const ALL: [Policy; 9] = [
+    pub const ALL: [Policy; 10] = [
         Policy::ChangeLog,
         Policy::Cab,
         Policy::ChangeCalendar,
@@ -396,6 +399,7 @@ impl Policy {
         Policy::ProjectFreeze,
         Policy::SmallBatches,
         Policy::DeployAutomation,
+        Policy::ObjectiveLinks,
     ];
 
     pub fn label(self) -> &'static str {
@@ -409,6 +413,7 @@ impl Policy {
             Policy::ProjectFreeze => "project freeze",
             Policy::SmallBatches => "deployment batch size",
             Policy::DeployAutomation => "deployment automation",
+            Policy::ObjectiveLinks => "work traced to business objectives",
         }
     }
 
@@ -416,7 +421,10 @@ impl Policy {
     pub fn is_switch(self) -> bool {
         !matches!(
             self,
-            Policy::Documentation | Policy::WipLimits | Policy::SmallBatches
+            Policy::Documentation
+                | Policy::WipLimits
+                | Policy::SmallBatches
+                | Policy::ObjectiveLinks
         )
     }
 }
@@ -513,6 +521,8 @@ pub enum Measure {
     ChangeFailRate,
     /// Mean hours from a change's arrival to its going live.
     ChangeLeadTime,
+    /// Dollars a day of business value from the work finished (each ticket's `value`).
+    ValueDelivered,
 }
 
 impl Measure {
@@ -520,7 +530,7 @@ impl Measure {
     pub fn lower_is_better(&self) -> bool {
         !matches!(
             self,
-            Measure::Done(_) | Measure::SharePrice | Measure::Deployments
+            Measure::Done(_) | Measure::SharePrice | Measure::Deployments | Measure::ValueDelivered
         )
     }
 }

@@ -12,7 +12,7 @@ use crate::level::{Policy, WorkKind};
 use crate::sim::PlayerCommand;
 use crate::sim::board::{self, column_count, needs_approval};
 use crate::sim::clock::Clock;
-use crate::sim::commands::system_skill;
+use crate::sim::commands::{is_retirable, system_skill};
 use crate::sim::model::*;
 use crate::sim::policies::Policies;
 use crate::sim::setup::CurrentLevel;
@@ -70,6 +70,10 @@ impl ScriptedPlayer {
     }
 }
 
+/// `flow` retires a project that serves no objective when it is worth less than this share
+/// of the most valuable open work.
+const RETIRE_BELOW_SHARE_OF_BEST: f64 = 0.05;
+
 /// How much more work others may have queued than the constraint before `flow` gives him
 /// work someone else could do.
 const CONSTRAINT_RESERVE_HOURS: f64 = 6.0;
@@ -86,6 +90,8 @@ struct Plan<'w> {
     ready: u32,
     /// Changes approved this hour, which may be released in the same hour.
     approved: Vec<TicketId>,
+    /// Projects retired this hour, which must not be released.
+    retired: Vec<TicketId>,
     commands: Vec<PlayerCommand>,
 }
 
@@ -119,6 +125,7 @@ impl<'w> Plan<'w> {
             load,
             ready: column_count(world, Column::Ready),
             approved: Vec::new(),
+            retired: Vec::new(),
             commands: Vec::new(),
         }
     }
@@ -171,7 +178,7 @@ impl<'w> Plan<'w> {
         let frozen = self.policies.on(Policy::ProjectFreeze) && is_freezable(ticket);
         let on_a_bridge = matches!(ticket.origin,
             Origin::Incident(id) if self.incident(id).is_some_and(|i| i.declared));
-        !(held_by_cab || frozen || on_a_bridge)
+        !(held_by_cab || frozen || on_a_bridge || self.retired.contains(&ticket.id))
     }
 
     fn incident(&self, id: IncidentId) -> Option<&'w Incident> {
@@ -214,6 +221,7 @@ impl<'w> Plan<'w> {
         self.switch_on_policies();
         self.run_incidents();
         self.document_the_constraint();
+        self.retire_unlinked_work();
         for ticket in self.backlog() {
             if needs_approval(ticket, &self.policies) {
                 let quiet = ticket
@@ -283,6 +291,33 @@ impl<'w> Plan<'w> {
                 let id = brent.id;
                 self.assign(ticket, id);
             }
+        }
+    }
+
+    /// With every project traced to the objective it serves, the ones that serve none and
+    /// are worth a sliver of the best open work leave the board.
+    fn retire_unlinked_work(&mut self) {
+        if !self.policies.unlocked.contains(&Policy::ObjectiveLinks) {
+            return;
+        }
+        let best = self
+            .tickets
+            .iter()
+            .filter(|t| t.is_open())
+            .map(|t| t.value)
+            .fold(0.0, f64::max);
+        let retire: Vec<TicketId> = self
+            .tickets
+            .iter()
+            // A level that gives a project no value says nothing about it: it stays.
+            .filter(|t| {
+                is_retirable(t) && t.value > 0.0 && t.value < best * RETIRE_BELOW_SHARE_OF_BEST
+            })
+            .map(|t| t.id)
+            .collect();
+        for ticket in retire {
+            self.retired.push(ticket);
+            self.send(PlayerCommand::RetireWork { ticket });
         }
     }
 

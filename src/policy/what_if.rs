@@ -52,8 +52,8 @@ pub fn alternatives(level: &Level, played: &[PlayerCommand]) -> Vec<(String, Alt
                 "Your play, deploying each change on its own".to_owned(),
                 vec![on, PlayerCommand::SetBatchSize { size: 1 }],
             ),
-            // Documentation needs a skill and a learner chosen: not a one-switch change.
-            Policy::Documentation => continue,
+            // Tools used card by card, not one switch for the whole chapter.
+            Policy::Documentation | Policy::ObjectiveLinks => continue,
             other => (
                 format!("Your play, with {} on from the start", policy_name(other)),
                 vec![on],
@@ -75,6 +75,7 @@ pub fn policy_name(policy: Policy) -> &'static str {
         Policy::ProjectFreeze => "the project freeze",
         Policy::SmallBatches => "small batches",
         Policy::DeployAutomation => "deployment automation",
+        Policy::ObjectiveLinks => "work traced to business objectives",
     }
 }
 

@@ -233,6 +233,12 @@ fn debrief_screen(
                 "Revenue lost ${:.0}; share price ${:.2}",
                 s.revenue_lost, s.share_price
             ));
+            if s.value_delivered > 0.0 {
+                ui.label(format!(
+                    "Business value delivered ${:.0} a day",
+                    s.value_delivered
+                ));
+            }
             ui.separator();
             charts::dora(ui, &s.dora);
             ui.separator();

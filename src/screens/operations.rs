@@ -312,6 +312,9 @@ pub fn keyboard(
         if pressed(Key::X) {
             out.push(PlayerCommand::DeflectInterrupt { ticket: card });
         }
+        if pressed(Key::T) {
+            out.push(PlayerCommand::RetireWork { ticket: card });
+        }
     }
     if pressed(Key::B)
         && let Some(incident) = view

@@ -38,6 +38,10 @@ pub enum PlayerCommand {
     DeflectInterrupt {
         ticket: TicketId,
     },
+    /// Take a project that serves none of the business's objectives off the board for good.
+    RetireWork {
+        ticket: TicketId,
+    },
     /// Ask the constraint to write down a skill for a learner.
     StartDocumentation {
         skill: String,
@@ -363,6 +367,17 @@ fn validate(world: &World, command: &PlayerCommand) -> Result<(), String> {
             }
             Ok(())
         }
+        PlayerCommand::RetireWork { ticket } => {
+            unlocked(world, Policy::ObjectiveLinks)?;
+            let t = ticket_of(world, *ticket)?;
+            if !is_retirable(t) {
+                return Err(format!(
+                    "`{}` cannot be retired: only a project that serves no objective and has not started",
+                    t.title
+                ));
+            }
+            Ok(())
+        }
         PlayerCommand::Inject { event } => {
             let level = &world.resource::<CurrentLevel>().0;
             match event {
@@ -387,6 +402,11 @@ fn validate(world: &World, command: &PlayerCommand) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// A project that serves no business objective and that nobody has started yet.
+pub fn is_retirable(ticket: &Ticket) -> bool {
+    is_freezable(ticket) && ticket.is_open() && !ticket.is_started()
 }
 
 pub fn system_skill(world: &World, system: &str) -> String {
@@ -427,6 +447,7 @@ fn apply(world: &mut World, command: PlayerCommand) {
             withdraw(world, ticket, TicketState::Dropped);
         }
         PlayerCommand::DeflectInterrupt { ticket } => withdraw(world, ticket, TicketState::Dropped),
+        PlayerCommand::RetireWork { ticket } => withdraw(world, ticket, TicketState::Dropped),
         PlayerCommand::StartDocumentation { skill, learner } => {
             start_documentation(world, skill, learner, now)
         }

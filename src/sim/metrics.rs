@@ -189,6 +189,9 @@ pub struct Summary {
     pub audit_findings: i64,
     pub failed_changes: u32,
     pub deployments: u32,
+    /// Dollars a day of business value from the work finished this chapter.
+    #[serde(default)]
+    pub value_delivered: f64,
 }
 
 impl Summary {
@@ -297,5 +300,6 @@ pub fn summarize(world: &World) -> Summary {
         audit_findings: business.audit_findings,
         failed_changes: business.failed_changes,
         deployments: business.deploys,
+        value_delivered: done.iter().map(|t| t.value).sum(),
     }
 }

@@ -82,6 +82,7 @@ pub fn measure(world: &World, summary: &Summary, measure: &Measure) -> f64 {
             summary.dora.deploys_per_day * f64::from(summary.hours) / f64::from(HOURS_PER_DAY)
         }
         Measure::ChangeFailRate => summary.dora.change_fail_rate.unwrap_or(0.0) * 100.0,
+        Measure::ValueDelivered => summary.value_delivered,
         Measure::ChangeLeadTime => summary
             .dora
             .change_lead_time

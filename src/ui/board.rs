@@ -169,6 +169,16 @@ pub fn card_details(ui: &mut egui::Ui, card: &CardView, out: &mut Vec<PlayerComm
         if let Some(holder) = &card.holder {
             ui.small(format!("with {holder}"));
         }
+        if let Some(value) = card.value {
+            ui.small(format!(
+                "worth ${value:.0} a day; {}",
+                if card.critical {
+                    "serves a business objective"
+                } else {
+                    "serves none of the business's objectives"
+                }
+            ));
+        }
         ui.horizontal_wrapped(|ui| {
             if card.needs_approval {
                 if ui.button("Approve").clicked() {
@@ -180,6 +190,9 @@ pub fn card_details(ui: &mut egui::Ui, card: &CardView, out: &mut Vec<PlayerComm
             }
             if card.shielded_request && ui.button("Deflect").clicked() {
                 out.push(PlayerCommand::DeflectInterrupt { ticket: card.id });
+            }
+            if card.retirable && ui.button("Retire: serves no objective").clicked() {
+                out.push(PlayerCommand::RetireWork { ticket: card.id });
             }
             if card.column == Column::Ready && ui.button("Back to backlog").clicked() {
                 out.push(PlayerCommand::Unassign { ticket: card.id });

@@ -139,6 +139,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("U", "take the selected card back to the backlog"),
     ("Y / R", "approve / reject the selected change"),
     ("X", "deflect the selected request"),
+    (
+        "T",
+        "retire the selected project (once work is traced to objectives)",
+    ),
     ("B", "open a bridge for the first Sev 1 without one"),
     ("E", "resolve the first restored Sev 1"),
     ("F1 or ?", "this help"),

@@ -36,6 +36,10 @@ pub struct CardView {
     /// A request for the constraint held by the shield, waiting for triage.
     pub shielded_request: bool,
     pub critical: bool,
+    /// Dollars a day it is worth once done, shown once work is traced to objectives.
+    pub value: Option<f64>,
+    /// It serves no objective and has not started: it may be retired.
+    pub retirable: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -148,6 +152,9 @@ pub fn build(world: &World) -> OpsView {
             cards: Vec::new(),
         })
         .collect();
+    let traced = policies
+        .unlocked
+        .contains(&crate::level::Policy::ObjectiveLinks);
     for ticket in tickets.iter().filter(|t| t.state != TicketState::Dropped) {
         let column = column_of(ticket, policies);
         columns[column as usize].cards.push(CardView {
@@ -177,6 +184,8 @@ pub fn build(world: &World) -> OpsView {
             shielded_request: matches!(ticket.origin, Origin::Interrupt { .. })
                 && ticket.state == TicketState::Backlog,
             critical: ticket.critical,
+            value: traced.then_some(ticket.value),
+            retirable: traced && crate::sim::commands::is_retirable(ticket),
         });
     }
     let done = &mut columns[Column::Done as usize].cards;
