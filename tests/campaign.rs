@@ -14,8 +14,8 @@ fn the_campaign_runs_every_chapter_and_carries_state() {
     );
     assert_eq!(rows.len(), campaign.chapters().count());
     assert!(
-        state.unlocked.contains(&Policy::ChangeLog),
-        "the change log stays unlocked once unlocked"
+        state.unlocked.contains(&Policy::ObjectiveLinks),
+        "a policy a choice unlocked stays unlocked"
     );
     assert!(
         !state.flags.is_empty(),
@@ -109,4 +109,25 @@ fn what_brent_wrote_down_shortens_the_outage_in_chapter_28() {
         .or_default()
         .insert("phoenix".into());
     assert!(diagnosis(&documented) < diagnosis(&CampaignState::default()));
+}
+
+#[test]
+fn a_choice_unlocks_for_good_but_a_level_offers_only_for_itself() {
+    let campaign = load_campaign(&LevelSource::Embedded).unwrap();
+    let mut state = CampaignState::default();
+    for chapter in [7, 25] {
+        let prepared = state.prepare(campaign.chapter(chapter).unwrap());
+        let app = crate::support::play_app(&prepared, 3, &[], |world| {
+            ScriptedPlayer::Flow.decide(world)
+        });
+        state.carry(app.world(), &prepared);
+    }
+    assert!(
+        !state.unlocked.contains(&Policy::WipLimits),
+        "the plant's WIP limits stay at the plant until Patty's kanban board (22)"
+    );
+    assert!(
+        state.unlocked.contains(&Policy::ObjectiveLinks),
+        "tracing work to objectives, chosen in 25, stays"
+    );
 }

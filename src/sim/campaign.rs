@@ -101,8 +101,17 @@ impl CampaignState {
         for (who, change) in &business.trust {
             *self.trust.entry(who.clone()).or_default() += change;
         }
-        self.unlocked
-            .extend(world.resource::<Policies>().unlocked.iter().copied());
+        // What a choice unlocked carries on; what the level itself offered does not (each
+        // level lists its own), so a tool Bill sees at the plant in chapter 7 is not on the
+        // IT board until the story brings it there.
+        self.unlocked.extend(
+            world
+                .resource::<Policies>()
+                .unlocked
+                .iter()
+                .filter(|p| !prepared.policies.unlocked.contains(p))
+                .copied(),
+        );
         self.chapters_played += 1;
     }
 }
