@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::report::{ChapterReport, SessionReport, stars};
+use super::report::{ChapterReport, KeyMetrics, SessionReport, stars};
 
 /// One file handed in: its name (for messages) and its text.
 pub struct Handed {
@@ -159,6 +159,21 @@ fn csv(students: &[(String, &SessionReport)]) -> String {
     out
 }
 
+/// The numbers whose spread the summary gives per chapter: label, unit, scale, value.
+type Spread = (
+    &'static str,
+    &'static str,
+    f64,
+    fn(&KeyMetrics) -> Option<f64>,
+);
+const SPREADS: [Spread; 5] = [
+    ("Lead time", " h", 1.0, |m| m.lead_time_hours),
+    ("Throughput", " a day", 1.0, |m| Some(m.throughput_per_day)),
+    ("Constraint busy", "%", 100.0, |m| m.constraint_utilization),
+    ("Unplanned work", "%", 100.0, |m| Some(m.unplanned_share)),
+    ("Time to restore", " h", 1.0, |m| m.time_to_restore_hours),
+];
+
 /// The middle value, or the mean of the middle two.
 fn median(mut values: Vec<f64>) -> Option<f64> {
     values.sort_by(f64::total_cmp);
@@ -234,55 +249,22 @@ fn chapter_summary(out: &mut String, number: u32, plays: &[(&str, &ChapterReport
         })
         .collect();
     let _ = writeln!(out, "| Students | {} |\n", counts.join(" | "));
-    let spread = |label: &str, values: Vec<f64>, unit: &str, scale: f64| {
+    for (label, unit, scale, value) in SPREADS {
+        let values: Vec<f64> = plays
+            .iter()
+            .filter_map(|(_, c)| value(&c.played.metrics))
+            .collect();
         let low = values.iter().copied().fold(f64::INFINITY, f64::min);
         let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        median(values).map(|m| {
-            format!(
+        if let Some(middle) = median(values) {
+            let _ = writeln!(
+                out,
                 "- {label}: median {:.1}{unit} (from {:.1} to {:.1})",
-                m * scale,
+                middle * scale,
                 low * scale,
                 high * scale
-            )
-        })
-    };
-    let metrics = |f: fn(&ChapterReport) -> Option<f64>| {
-        plays.iter().filter_map(|(_, c)| f(c)).collect::<Vec<_>>()
-    };
-    let lines = [
-        spread(
-            "Lead time",
-            metrics(|c| c.played.metrics.lead_time_hours),
-            " h",
-            1.0,
-        ),
-        spread(
-            "Throughput",
-            metrics(|c| Some(c.played.metrics.throughput_per_day)),
-            " a day",
-            1.0,
-        ),
-        spread(
-            "Constraint busy",
-            metrics(|c| c.played.metrics.constraint_utilization),
-            "%",
-            100.0,
-        ),
-        spread(
-            "Unplanned work",
-            metrics(|c| Some(c.played.metrics.unplanned_share)),
-            "%",
-            100.0,
-        ),
-        spread(
-            "Time to restore",
-            metrics(|c| c.played.metrics.time_to_restore_hours),
-            " h",
-            1.0,
-        ),
-    ];
-    for line in lines.into_iter().flatten() {
-        let _ = writeln!(out, "{line}");
+            );
+        }
     }
     let mut choices: BTreeMap<(String, usize), (String, usize)> = BTreeMap::new();
     for (_, chapter) in plays {

@@ -207,8 +207,6 @@ pub fn overload_incidents(world: &mut World) {
     );
 }
 
-/// A system failing on its own: a Sev 1 if it earns revenue, as long to find and fix as a
-/// failed change.
 /// A facilitator's live outage: the system that earns the most goes down as a Sev 1.
 pub fn open_live_outage(world: &mut World) {
     let Some(system) = world
@@ -221,30 +219,30 @@ pub fn open_live_outage(world: &mut World) {
     else {
         return;
     };
-    let (diagnose_hours, fix_hours) = world.resource::<LevelTuning>().0.failed_change_hours;
-    let number = world.resource::<Incidents>().0.len();
-    let now = world.resource::<Clock>().now();
-    open(
-        world,
-        IncidentSpec {
-            key: format!("live-{number}"),
-            title: format!("{} is down", system.name),
-            system: system.id,
-            sev1: true,
-            cause: None,
-            diagnose_hours,
-            fix_hours,
-        },
-        now,
-    );
+    let title = format!("{} is down", system.name);
+    open_failure(world, "live", &title, &system, None, true);
 }
 
+/// A system failing on its own: a Sev 1 if it earns revenue, as long to find and fix as a
+/// failed change.
 fn open_system_failure(
     world: &mut World,
     kind: &str,
     title: &str,
     system: &crate::level::SystemDef,
     cause: Option<TicketId>,
+) {
+    let sev1 = system.revenue_share > 0.0;
+    open_failure(world, kind, title, system, cause, sev1);
+}
+
+fn open_failure(
+    world: &mut World,
+    kind: &str,
+    title: &str,
+    system: &crate::level::SystemDef,
+    cause: Option<TicketId>,
+    sev1: bool,
 ) {
     let (diagnose_hours, fix_hours) = world
         .resource::<CurrentLevel>()
@@ -259,7 +257,7 @@ fn open_system_failure(
             key: format!("{kind}-{number}"),
             title: title.to_owned(),
             system: system.id.clone(),
-            sev1: system.revenue_share > 0.0,
+            sev1,
             cause,
             diagnose_hours,
             fix_hours,
