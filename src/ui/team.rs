@@ -52,7 +52,7 @@ pub fn team(
             ui.small(format!("skills: {}", person.skills.join(", ")));
             ui.add(
                 egui::ProgressBar::new(person.utilization as f32)
-                    .desired_height(10.0)
+                    .desired_height(16.0)
                     .text(format!("{:.0}% busy", person.utilization * 100.0)),
             );
             ui.small(format!(
