@@ -9,7 +9,7 @@ use crate::level::Level;
 use crate::save::SaveGame;
 use crate::sim::PlayerCommand;
 use crate::sim::metrics::Summary;
-use crate::sim::objectives::ChapterResult;
+use crate::sim::objectives::{ChapterResult, star_row};
 
 /// What a report file says it is, so other JSON is refused early.
 pub const FORMAT: &str = "parts-unlimited-session-report/1";
@@ -300,14 +300,6 @@ impl SessionReport {
     }
 }
 
-pub fn stars(n: u8) -> String {
-    format!(
-        "{}{}",
-        "★".repeat(n.min(3) as usize),
-        "☆".repeat(3 - n.min(3) as usize)
-    )
-}
-
 fn chapter_markdown(out: &mut String, chapter: &ChapterReport) {
     use std::fmt::Write;
     let played = &chapter.played;
@@ -316,13 +308,13 @@ fn chapter_markdown(out: &mut String, chapter: &ChapterReport) {
         "## Chapter {}: {}\n\n{} {} (best {})\n",
         played.chapter,
         played.title,
-        stars(played.stars),
+        star_row(played.stars),
         if played.passed {
             "passed"
         } else {
             "not passed"
         },
-        stars(chapter.best_stars)
+        star_row(chapter.best_stars)
     );
     for objective in &played.objectives {
         let _ = writeln!(

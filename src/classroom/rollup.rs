@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::report::{ChapterReport, KeyMetrics, SessionReport, stars};
+use super::report::{ChapterReport, KeyMetrics, SessionReport};
+use crate::sim::objectives::star_row;
 
 /// One file handed in: its name (for messages) and its text.
 pub struct Handed {
@@ -43,7 +44,8 @@ pub fn roll_up(
     let class_code = class
         .map(str::to_owned)
         .or_else(|| most_common_code(&readable));
-    let mut kept: Vec<(&Handed, SessionReport)> = Vec::new();
+    // Each kept report with its checksum, worked out once.
+    let mut kept: Vec<(&Handed, SessionReport, String)> = Vec::new();
     for (file, report) in readable {
         if report.class_code != class_code {
             let theirs = report.class_code.as_deref().unwrap_or("none (played solo)");
@@ -62,9 +64,9 @@ pub fn roll_up(
                     .trim()
                     .eq_ignore_ascii_case(report.student.trim())
         };
-        if let Some((first, _)) = kept.iter().find(|(_, k)| k.checksum() == checksum) {
+        if let Some((first, _, _)) = kept.iter().find(|(_, _, k)| *k == checksum) {
             skipped.push((file.name.clone(), format!("a duplicate of {}", first.name)));
-        } else if let Some((first, _)) = kept.iter().find(|(_, k)| same_student(k)) {
+        } else if let Some((first, _, _)) = kept.iter().find(|(_, k, _)| same_student(k)) {
             skipped.push((
                 file.name.clone(),
                 format!(
@@ -74,13 +76,13 @@ pub fn roll_up(
                 ),
             ));
         } else {
-            kept.push((file, report));
+            kept.push((file, report, checksum));
         }
     }
     let students: Vec<(String, &SessionReport)> = kept
         .iter()
         .enumerate()
-        .map(|(i, (_, report))| {
+        .map(|(i, (_, report, _))| {
             let name = if names && !report.student.trim().is_empty() {
                 report.student.trim().to_owned()
             } else {
@@ -92,7 +94,7 @@ pub fn roll_up(
     RollUp {
         csv: csv(&students),
         summary: summary(class_code.as_deref(), &students, &skipped),
-        merged: kept.iter().map(|(f, _)| f.name.clone()).collect(),
+        merged: kept.iter().map(|(f, _, _)| f.name.clone()).collect(),
         class_code,
         skipped,
     }
@@ -233,10 +235,10 @@ fn chapter_summary(out: &mut String, number: u32, plays: &[(&str, &ChapterReport
     let _ = writeln!(
         out,
         "| Stars | {} | {} | {} | {} |",
-        stars(0),
-        stars(1),
-        stars(2),
-        stars(3)
+        star_row(0),
+        star_row(1),
+        star_row(2),
+        star_row(3)
     );
     let _ = writeln!(out, "|---|---|---|---|---|");
     let counts: Vec<String> = (0..=3)

@@ -534,9 +534,6 @@ fn finish(mut app: App) -> Played {
         result,
         metrics: world.resource::<crate::sim::metrics::Metrics>().clone(),
         log: world.resource::<crate::sim::CommandLog>().clone(),
-        lead_times: board::all_tickets(world)
-            .iter()
-            .filter_map(|t| t.lead_time())
-            .collect(),
+        lead_times: board::lead_times(world),
     }
 }

@@ -55,28 +55,13 @@ pub fn alternatives(level: &Level, played: &[PlayerCommand]) -> Vec<(String, Alt
             // Tools used card by card, not one switch for the whole chapter.
             Policy::Documentation | Policy::ObjectiveLinks => continue,
             other => (
-                format!("Your play, with {} on from the start", policy_name(other)),
+                format!("Your play, with the {} on from the start", other.label()),
                 vec![on],
             ),
         };
         out.push((label, Alternative::Also(commands)));
     }
     out
-}
-
-pub fn policy_name(policy: Policy) -> &'static str {
-    match policy {
-        Policy::ChangeLog => "the change log",
-        Policy::Cab => "change approval",
-        Policy::ChangeCalendar => "the change calendar",
-        Policy::BrentShield => "the shield for the constraint",
-        Policy::Documentation => "documentation",
-        Policy::WipLimits => "WIP limits",
-        Policy::ProjectFreeze => "the project freeze",
-        Policy::SmallBatches => "small batches",
-        Policy::DeployAutomation => "deployment automation",
-        Policy::ObjectiveLinks => "work traced to business objectives",
-    }
 }
 
 /// Plays the chapter the other way, on the same seed.

@@ -125,6 +125,12 @@ impl SaveGame {
         true
     }
 
+    /// Keeps a chapter left part-way, and makes it the one Continue opens.
+    pub fn keep_in_progress(&mut self, progress: InProgress) {
+        self.next_chapter = Some(progress.chapter);
+        self.in_progress = Some(progress);
+    }
+
     pub fn record(&mut self, chapter: u32, stars: u8, choices: Vec<(String, usize)>) {
         let record = self.chapters.entry(chapter).or_default();
         record.best_stars = record.best_stars.max(stars);

@@ -73,13 +73,21 @@ pub(super) fn remember_chapter_on_exit(
     if let (Screen::Briefing | Screen::Operations, Some(playing), Some(log)) =
         (screen.get(), playing, log)
     {
-        save.in_progress = Some(crate::save::InProgress {
-            chapter: playing.chapter,
-            seed: playing.seed,
-            commands: log.commands(),
-            scenes_read: read.0,
-        });
-        save.next_chapter = Some(playing.chapter);
+        save.keep_in_progress(progress(&playing, &log, &read));
+    }
+}
+
+/// The chapter being played, as far as it has got: enough for Continue to replay it.
+pub(super) fn progress(
+    playing: &Playing,
+    log: &crate::sim::CommandLog,
+    read: &ScenesRead,
+) -> crate::save::InProgress {
+    crate::save::InProgress {
+        chapter: playing.chapter,
+        seed: playing.seed,
+        commands: log.commands(),
+        scenes_read: read.0,
     }
 }
 

@@ -85,10 +85,7 @@ fn close_the_books(world: &mut World) {
         return;
     };
     let level = world.resource::<CurrentLevel>().0.clone();
-    let lead_times = board::all_tickets(world)
-        .iter()
-        .filter_map(|t| t.lead_time())
-        .collect();
+    let lead_times = board::lead_times(world);
     let charts = ChartData::new(world.resource::<Metrics>(), &result.summary, lead_times);
     let questions: Vec<String> = level
         .questions
@@ -176,11 +173,7 @@ fn debrief_screen(
         .min_size(380.0)
         .show(&mut root, |ui| {
             ui.heading(format!("Chapter {}: {}", debrief.chapter, debrief.title));
-            let stars = format!(
-                "{}{}",
-                "★".repeat(result.stars as usize),
-                "☆".repeat(3 - result.stars as usize)
-            );
+            let stars = crate::sim::objectives::star_row(result.stars);
             ui.label(
                 egui::RichText::new(stars)
                     .size(32.0)

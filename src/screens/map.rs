@@ -56,9 +56,8 @@ fn campaign_map(
                 }
                 for level in &part.chapters {
                     let unlocked = save.is_unlocked(level.chapter, previous);
-                    let stars = save.stars(level.chapter).map_or("☆☆☆".to_owned(), |s| {
-                        format!("{}{}", "★".repeat(s as usize), "☆".repeat(3 - s as usize))
-                    });
+                    let stars =
+                        crate::sim::objectives::star_row(save.stars(level.chapter).unwrap_or(0));
                     let label = format!("{}. {}  {stars}", level.chapter, level.title);
                     ui.horizontal(|ui| {
                         if unlocked {

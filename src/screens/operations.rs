@@ -135,15 +135,13 @@ fn keep_progress(world: &mut World) {
     let Some(playing) = world.get_resource::<super::Playing>().copied() else {
         return;
     };
-    let in_progress = crate::save::InProgress {
-        chapter: playing.chapter,
-        seed: playing.seed,
-        commands: world.resource::<CommandLog>().commands(),
-        scenes_read: world.resource::<ScenesRead>().0,
-    };
+    let progress = super::briefing::progress(
+        &playing,
+        world.resource::<CommandLog>(),
+        world.resource::<ScenesRead>(),
+    );
     let mut save = world.resource_mut::<crate::save::SaveGame>();
-    save.in_progress = Some(in_progress);
-    save.next_chapter = Some(playing.chapter);
+    save.keep_in_progress(progress);
     let save = save.clone();
     if let Err(e) = crate::save::store(&save, &world.resource::<crate::save::SavePath>().0) {
         warn!("{e}");

@@ -207,6 +207,14 @@ pub fn person_mut(world: &mut World, id: PersonId) -> Option<Mut<'_, Person>> {
 }
 
 /// All tickets in id order.
+/// Hours from release to done of every finished ticket (the lead-time histogram).
+pub fn lead_times(world: &World) -> Vec<f64> {
+    all_tickets(world)
+        .iter()
+        .filter_map(|t| t.lead_time())
+        .collect()
+}
+
 pub fn all_tickets(world: &World) -> Vec<&Ticket> {
     world
         .resource::<Board>()

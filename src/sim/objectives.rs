@@ -90,6 +90,12 @@ pub fn measure(world: &World, summary: &Summary, measure: &Measure) -> f64 {
     }
 }
 
+/// Stars out of three as the player sees them: ★★☆.
+pub fn star_row(stars: u8) -> String {
+    let earned = stars.min(3) as usize;
+    format!("{}{}", "★".repeat(earned), "☆".repeat(3 - earned))
+}
+
 pub fn stars_for(objective: &ObjectiveDef, value: f64) -> u8 {
     let Goal {
         pass,

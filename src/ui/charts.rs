@@ -212,7 +212,6 @@ pub fn dora(ui: &mut egui::Ui, dora: &Dora) {
 pub fn key_numbers(ui: &mut egui::Ui, result: &crate::sim::objectives::ChapterResult) {
     let s = &result.summary;
     let hours = |v: Option<f64>| v.map_or("–".to_owned(), |h| format!("{h:.1} h"));
-    let stars = result.stars as usize;
     egui::Grid::new(ui.next_auto_id())
         .num_columns(2)
         .show(ui, |ui| {
@@ -221,10 +220,7 @@ pub fn key_numbers(ui: &mut egui::Ui, result: &crate::sim::objectives::ChapterRe
                 ui.strong(value);
                 ui.end_row();
             };
-            row(
-                "Stars",
-                format!("{}{}", "★".repeat(stars), "☆".repeat(3 - stars.min(3))),
-            );
+            row("Stars", crate::sim::objectives::star_row(result.stars));
             row("Lead time", hours(s.lead_time));
             row(
                 "Throughput",
