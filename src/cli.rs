@@ -133,9 +133,9 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
 
 fn play(options: &Options) -> Result<ExitCode, CliError> {
     let campaign = load(&options.source())?;
-    crate::screens::run(
+    crate::run(
         campaign,
-        crate::screens::StartOptions {
+        crate::StartOptions {
             screenshots: options.get("screenshots").map(PathBuf::from),
             class: options
                 .get("class")
@@ -258,32 +258,10 @@ pub fn outcome_report(
             objective.describe()
         );
     }
-    let s = &result.summary;
-    let hours = |v: Option<f64>| v.map_or("-".to_owned(), |h| format!("{h:.1} h"));
     let _ = writeln!(out, "stars: {}", result.stars);
-    let _ = writeln!(out, "lead time: {}", hours(s.lead_time));
-    let _ = writeln!(out, "wait per step: {}", hours(s.step_wait));
-    let _ = writeln!(
-        out,
-        "throughput: {:.2} planned tickets a day ({} done)",
-        s.planned_throughput, s.done
-    );
-    if let Some(brent) = s.constraint() {
-        let _ = writeln!(
-            out,
-            "{}'s utilization: {:.0}%",
-            brent.name,
-            brent.utilization * 100.0
-        );
+    for row in crate::sim::key_numbers::KeyNumbers::of(&result.summary).rows() {
+        let _ = writeln!(out, "{}: {}", row.label, row.value);
     }
-    let _ = writeln!(out, "unplanned share: {:.0}%", s.unplanned_share * 100.0);
-    let _ = writeln!(
-        out,
-        "time to restore: {} over {} Sev 1s",
-        hours(s.dora.time_to_restore),
-        s.sev1s
-    );
-    let _ = writeln!(out, "revenue lost: ${:.0}", s.revenue_lost);
     out
 }
 

@@ -458,3 +458,57 @@ fn two_choices_in_one_hour_are_asked_in_turn() {
     .unwrap();
     assert_eq!(story(&app), None);
 }
+
+/// A chapter played for a few hours by the flow player, and the commands it carried out.
+fn a_chapter_played_a_while() -> (parts_unlimited::level::Level, Vec<PlayerCommand>) {
+    let level = flow_shop();
+    let mut app = new_chapter(&level, 4);
+    for _ in 0..6 {
+        for command in parts_unlimited::policy::ScriptedPlayer::Flow.decide(app.world()) {
+            let _ = execute(app.world_mut(), command);
+        }
+        execute(app.world_mut(), PlayerCommand::Advance { hours: 1 }).unwrap();
+    }
+    let log = app.world().resource::<CommandLog>().accepted();
+    (level, log)
+}
+
+#[test]
+fn a_faithful_replay_puts_the_chapter_back_exactly() {
+    let (level, commands) = a_chapter_played_a_while();
+    let mut again = new_chapter(&level, 4);
+    parts_unlimited::sim::commands::replay(again.world_mut(), &commands)
+        .expect("every command was carried out the first time");
+    assert_eq!(again.world().resource::<CommandLog>().accepted(), commands);
+}
+
+#[test]
+fn a_replay_that_meets_a_refused_command_says_which_when_and_why() {
+    let (level, mut commands) = a_chapter_played_a_while();
+    // Tamper with the log: after the third hour, give work to someone who lacks its skill.
+    let third_hour = commands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(c, PlayerCommand::Advance { .. }))
+        .nth(2)
+        .map(|(i, _)| i)
+        .unwrap();
+    commands.insert(
+        third_hour + 1,
+        PlayerCommand::Assign {
+            ticket: TicketId(0),
+            person: PersonId(99),
+        },
+    );
+    let mut again = new_chapter(&level, 4);
+    let error = parts_unlimited::sim::commands::replay(again.world_mut(), &commands).unwrap_err();
+    println!("{error}");
+    assert_eq!(error.number, third_hour + 2);
+    assert_eq!(error.of, commands.len());
+    assert_eq!(error.at, "Day 1, 12:00", "the hour it was given at");
+    assert_eq!(error.reason, "there is no person 99");
+    let clock = again
+        .world()
+        .resource::<parts_unlimited::sim::clock::Clock>();
+    assert_eq!(clock.tick, 3, "the replay stopped there");
+}

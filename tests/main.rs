@@ -6,6 +6,7 @@ mod campaign;
 mod classroom;
 mod commands;
 mod determinism;
+mod layers;
 mod lessons;
 mod levels;
 mod support;

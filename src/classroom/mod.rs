@@ -15,7 +15,7 @@ use crate::save::{SaveGame, SaveNotice, SavePath};
 #[derive(Resource, Clone, Debug, Default)]
 pub struct ClassFromStart(pub Option<String>);
 
-pub(crate) fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ClassFromStart>()
         .add_systems(Startup, join_class_from_start);
 }
@@ -38,6 +38,24 @@ fn join_class_from_start(
             }
         }
         Err(e) => notice.0 = Some(e),
+    }
+}
+
+impl SaveGame {
+    /// Plays for `code` from now on: its seed sets every chapter, and the campaign starts
+    /// afresh so what earlier play carried forward is the same for every student.
+    /// Joining the class already joined changes nothing. Says whether anything changed.
+    pub fn join_class(&mut self, code: &ClassCode) -> bool {
+        if self.class_code.as_deref() == Some(code.as_str()) && self.seed == code.seed() {
+            return false;
+        }
+        *self = SaveGame {
+            class_code: Some(code.to_string()),
+            seed: code.seed(),
+            student: std::mem::take(&mut self.student),
+            ..SaveGame::default()
+        };
+        true
     }
 }
 

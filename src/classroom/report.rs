@@ -5,136 +5,15 @@
 use serde::{Deserialize, Serialize};
 
 use super::code::fnv1a;
-use crate::level::Level;
 use crate::save::SaveGame;
-use crate::sim::PlayerCommand;
-use crate::sim::metrics::Summary;
-use crate::sim::objectives::{ChapterResult, star_row};
+pub use crate::save::played::{ChoiceMade, ObjectiveOutcome, PlayedChapter};
+use crate::sim::objectives::star_row;
 
 /// What a report file says it is, so other JSON is refused early.
 pub const FORMAT: &str = "parts-unlimited-session-report/1";
 
 pub fn game_version() -> String {
     format!("parts-unlimited {}", env!("CARGO_PKG_VERSION"))
-}
-
-/// The numbers the class compares, taken from the chapter's summary.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct KeyMetrics {
-    pub lead_time_hours: Option<f64>,
-    pub throughput_per_day: f64,
-    /// Who the constraint was (Brent, mostly) and how busy they were.
-    pub constraint: Option<String>,
-    pub constraint_utilization: Option<f64>,
-    pub unplanned_share: f64,
-    pub deploys_per_day: f64,
-    pub change_lead_time_hours: Option<f64>,
-    pub change_fail_rate: Option<f64>,
-    pub time_to_restore_hours: Option<f64>,
-    pub sev1s: u32,
-    pub revenue_lost: f64,
-    /// Dollars a day of business value from the work finished.
-    #[serde(default)]
-    pub value_delivered: f64,
-}
-
-/// JSON has no NaN or infinity; a number that is not finite is reported as absent.
-fn finite(value: Option<f64>) -> Option<f64> {
-    value.filter(|v| v.is_finite())
-}
-
-impl KeyMetrics {
-    pub fn of(summary: &Summary) -> Self {
-        let constraint = summary.constraint();
-        Self {
-            lead_time_hours: finite(summary.lead_time),
-            throughput_per_day: finite(Some(summary.planned_throughput)).unwrap_or(0.0),
-            constraint: constraint.map(|c| c.name.clone()),
-            constraint_utilization: finite(constraint.map(|c| c.utilization)),
-            unplanned_share: finite(Some(summary.unplanned_share)).unwrap_or(0.0),
-            deploys_per_day: finite(Some(summary.dora.deploys_per_day)).unwrap_or(0.0),
-            change_lead_time_hours: finite(summary.dora.change_lead_time),
-            change_fail_rate: finite(summary.dora.change_fail_rate),
-            time_to_restore_hours: finite(summary.dora.time_to_restore),
-            sev1s: summary.sev1s,
-            revenue_lost: finite(Some(summary.revenue_lost)).unwrap_or(0.0),
-            value_delivered: finite(Some(summary.value_delivered)).unwrap_or(0.0),
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ChoiceMade {
-    pub scene: String,
-    pub choice: usize,
-    pub text: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ObjectiveOutcome {
-    pub text: String,
-    pub value: f64,
-    pub met: bool,
-}
-
-/// A chapter as it was last played: enough to report it and to replay it exactly.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PlayedChapter {
-    pub chapter: u32,
-    pub title: String,
-    pub seed: u64,
-    pub passed: bool,
-    pub stars: u8,
-    pub objectives: Vec<ObjectiveOutcome>,
-    pub metrics: KeyMetrics,
-    pub choices: Vec<ChoiceMade>,
-    /// Every command, in order: the seed and these give the chapter back.
-    pub commands: Vec<PlayerCommand>,
-}
-
-impl PlayedChapter {
-    pub fn new(
-        level: &Level,
-        seed: u64,
-        result: &ChapterResult,
-        commands: Vec<PlayerCommand>,
-    ) -> Self {
-        let choices = commands
-            .iter()
-            .filter_map(|command| match command {
-                PlayerCommand::Choose { scene, choice } => Some(ChoiceMade {
-                    scene: scene.clone(),
-                    choice: *choice,
-                    text: level
-                        .scenes
-                        .iter()
-                        .find(|s| &s.id == scene)
-                        .and_then(|s| s.choices.get(*choice))
-                        .map_or_else(String::new, |c| c.text.clone()),
-                }),
-                _ => None,
-            })
-            .collect();
-        Self {
-            chapter: level.chapter,
-            title: level.title.clone(),
-            seed,
-            passed: result.passed(),
-            stars: result.stars,
-            objectives: result
-                .objectives
-                .iter()
-                .map(|o| ObjectiveOutcome {
-                    text: o.text.clone(),
-                    value: finite(Some(o.value)).unwrap_or(0.0),
-                    met: o.met,
-                })
-                .collect(),
-            metrics: KeyMetrics::of(&result.summary),
-            choices,
-            commands,
-        }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -325,27 +204,11 @@ fn chapter_markdown(out: &mut String, chapter: &ChapterReport) {
             objective.value
         );
     }
-    let m = &played.metrics;
-    let hours = |v: Option<f64>| v.map_or("–".to_owned(), |h| format!("{h:.1} h"));
-    let percent = |v: Option<f64>| v.map_or("–".to_owned(), |p| format!("{:.0}%", p * 100.0));
-    let _ = writeln!(
-        out,
-        "\n| Lead time | Throughput | {} busy | Unplanned | Deploys a day | Change lead time | Change fail rate | Time to restore |",
-        m.constraint.as_deref().unwrap_or("Constraint")
-    );
-    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|");
-    let _ = writeln!(
-        out,
-        "| {} | {:.1} a day | {} | {:.0}% | {:.2} | {} | {} | {} |\n",
-        hours(m.lead_time_hours),
-        m.throughput_per_day,
-        percent(m.constraint_utilization),
-        m.unplanned_share * 100.0,
-        m.deploys_per_day,
-        hours(m.change_lead_time_hours),
-        percent(m.change_fail_rate),
-        hours(m.time_to_restore_hours)
-    );
+    let _ = writeln!(out, "\n| Number | Value |\n|---|---|");
+    for row in played.metrics.rows() {
+        let _ = writeln!(out, "| {} | {} |", row.label, row.value);
+    }
+    let _ = writeln!(out);
     if !played.choices.is_empty() {
         let _ = writeln!(out, "Choices:");
         for choice in &played.choices {

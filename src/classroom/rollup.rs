@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::report::{ChapterReport, KeyMetrics, SessionReport};
+use super::report::{ChapterReport, SessionReport};
+use crate::sim::key_numbers::KeyNumbers;
 use crate::sim::objectives::star_row;
 
 /// One file handed in: its name (for messages) and its text.
@@ -166,7 +167,7 @@ type Spread = (
     &'static str,
     &'static str,
     f64,
-    fn(&KeyMetrics) -> Option<f64>,
+    fn(&KeyNumbers) -> Option<f64>,
 );
 const SPREADS: [Spread; 5] = [
     ("Lead time", " h", 1.0, |m| m.lead_time_hours),
@@ -227,11 +228,22 @@ fn summary(
     out
 }
 
-fn chapter_summary(out: &mut String, number: u32, plays: &[(&str, &ChapterReport)]) {
+type Plays<'a> = [(&'a str, &'a ChapterReport)];
+
+fn chapter_summary(out: &mut String, number: u32, plays: &Plays) {
     let title = &plays[0].1.played.title;
     let passed = plays.iter().filter(|(_, c)| c.played.passed).count();
     let _ = writeln!(out, "## Chapter {number}: {title}\n");
     let _ = writeln!(out, "Played by {}; passed by {passed}.\n", plays.len());
+    stars_table(out, plays);
+    spreads(out, plays);
+    choices_made(out, plays);
+    answers(out, plays);
+    let _ = writeln!(out);
+}
+
+/// How many students earned each number of stars.
+fn stars_table(out: &mut String, plays: &Plays) {
     let _ = writeln!(
         out,
         "| Stars | {} | {} | {} | {} |",
@@ -251,6 +263,10 @@ fn chapter_summary(out: &mut String, number: u32, plays: &[(&str, &ChapterReport
         })
         .collect();
     let _ = writeln!(out, "| Students | {} |\n", counts.join(" | "));
+}
+
+/// The median and range of each key number across the class.
+fn spreads(out: &mut String, plays: &Plays) {
     for (label, unit, scale, value) in SPREADS {
         let values: Vec<f64> = plays
             .iter()
@@ -268,6 +284,10 @@ fn chapter_summary(out: &mut String, number: u32, plays: &[(&str, &ChapterReport
             );
         }
     }
+}
+
+/// Each option chosen, and by how many.
+fn choices_made(out: &mut String, plays: &Plays) {
     let mut choices: BTreeMap<(String, usize), (String, usize)> = BTreeMap::new();
     for (_, chapter) in plays {
         for choice in &chapter.played.choices {
@@ -283,6 +303,10 @@ fn chapter_summary(out: &mut String, number: u32, plays: &[(&str, &ChapterReport
             let _ = writeln!(out, "- {text}: {n}");
         }
     }
+}
+
+/// Every student's answer, question by question.
+fn answers(out: &mut String, plays: &Plays) {
     let questions = plays
         .iter()
         .map(|(_, c)| c.answers.len())
@@ -308,5 +332,4 @@ fn chapter_summary(out: &mut String, number: u32, plays: &[(&str, &ChapterReport
         }
         let _ = writeln!(out);
     }
-    let _ = writeln!(out);
 }

@@ -3,6 +3,7 @@
 mod embedded;
 pub use embedded::names as embedded_names;
 pub mod locate;
+pub mod placeholders;
 pub mod schema;
 mod validate;
 

@@ -54,6 +54,25 @@ pub struct Level {
     pub deployment: Option<DeploymentDef>,
 }
 
+impl Level {
+    pub fn system(&self, id: &str) -> Option<&SystemDef> {
+        self.systems.iter().find(|s| s.id == id)
+    }
+
+    /// The skill that diagnoses and fixes a system (empty for a system the level lacks).
+    pub fn system_skill(&self, id: &str) -> String {
+        self.system(id).map(|s| s.skill.clone()).unwrap_or_default()
+    }
+
+    pub fn scene(&self, id: &str) -> Option<&SceneDef> {
+        self.scenes.iter().find(|s| s.id == id)
+    }
+
+    pub fn character(&self, id: &str) -> Option<&Character> {
+        self.cast.iter().find(|c| c.id == id)
+    }
+}
+
 /// How changes reach production when they are deployed in batches.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -571,6 +590,32 @@ pub struct Tuning {
     /// Incidents a day that strike the level's systems at random, before technical debt and
     /// risky changes raise the rate.
     pub background_incidents_per_day: f64,
+    /// The most of any hour a long queue can cost in juggling.
+    pub juggling_cap: f64,
+    /// The highest chance of failure any change can have.
+    pub change_failure_cap: f64,
+    /// What each skilled responder beyond the first adds to a Sev 1 bridge's speed
+    /// (k responders work 1 + bridge_speedup × (k − 1) times as fast as one).
+    pub bridge_speedup: f64,
+    /// Failure multiplier for changes deployed by script once deployments are automated.
+    pub automated_failure_factor: f64,
+    /// Multiplier on `widen_chance` when every change going live was reviewed.
+    pub reviewed_widen_factor: f64,
+    /// Extra diagnosis, as a share, for every other change in a failed batch (more suspects).
+    pub batch_suspect_diagnosis: f64,
+    /// Hours a finished unlogged or unreviewed change counts as a recent risk: it raises the
+    /// background incident rate and may be blamed for an incident on its system.
+    pub recent_change_hours: f64,
+    /// How much each recent risky change raises the background incident rate (0.5: half again).
+    pub risky_change_incident_factor: f64,
+    /// Chance an hour that the most overloaded system gives way, per unit of overload
+    /// (load ÷ capacity − 1), and the most it can be.
+    pub overload_failure: (f64, f64),
+    /// Hours of the request a facilitator sends to the constraint's desk (F8).
+    pub facilitator_interrupt_hours: f64,
+    /// How far the share price falls for each share of expected revenue lost to outages
+    /// (0.5: losing a tenth of revenue marks the stock down 5%).
+    pub share_price_sensitivity: f64,
 }
 
 impl Default for Tuning {
@@ -587,6 +632,17 @@ impl Default for Tuning {
             documentation_hours: (4.0, 4.0),
             failed_change_hours: (2.0, 2.0),
             background_incidents_per_day: 0.0,
+            juggling_cap: 0.3,
+            change_failure_cap: 0.95,
+            bridge_speedup: 0.5,
+            automated_failure_factor: 0.5,
+            reviewed_widen_factor: 0.5,
+            batch_suspect_diagnosis: 0.5,
+            recent_change_hours: 16.0,
+            risky_change_incident_factor: 0.5,
+            overload_failure: (0.3, 0.8),
+            facilitator_interrupt_hours: 2.0,
+            share_price_sensitivity: 0.5,
         }
     }
 }

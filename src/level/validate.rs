@@ -74,6 +74,25 @@ impl Checker {
     }
 
     fn run(&mut self, level: &Level) {
+        self.chapter_basics(level);
+        self.team_roster(level);
+        self.system_defs(level);
+        self.work(level);
+        for event in &level.timeline {
+            self.event(event);
+        }
+        for scene in &level.scenes {
+            self.scene(scene);
+        }
+        self.policy_setup(level);
+        for objective in &level.objectives {
+            self.objective(objective);
+        }
+        self.deployment(level);
+        self.question_placeholders(level);
+    }
+
+    fn chapter_basics(&mut self, level: &Level) {
         if level.days == 0 {
             self.report(vec![field("days")], "a chapter lasts at least one day");
         }
@@ -89,7 +108,9 @@ impl Checker {
         self.duplicates("tickets", level.tickets.iter().map(|t| t.id.as_str()));
         self.duplicates("scenes", level.scenes.iter().map(|s| s.id.as_str()));
         self.duplicates("objectives", level.objectives.iter().map(|o| o.id.as_str()));
+    }
 
+    fn team_roster(&mut self, level: &Level) {
         for member in &level.team {
             let at = || vec![field("team"), text(&member.id)];
             if !self.cast.contains(&member.id) {
@@ -105,6 +126,9 @@ impl Checker {
                 );
             }
         }
+    }
+
+    fn system_defs(&mut self, level: &Level) {
         for system in &level.systems {
             self.skill(vec![field("systems"), text(&system.id)], &system.skill);
             if system.capacity <= 0.0 {
@@ -120,6 +144,10 @@ impl Checker {
                 );
             }
         }
+    }
+
+    /// Tickets, their conditions, and the random streams of work and interrupts.
+    fn work(&mut self, level: &Level) {
         for ticket in &level.tickets {
             self.ticket(vec![field("tickets"), text(&ticket.id)], ticket);
         }
@@ -159,12 +187,9 @@ impl Checker {
                 self.report(at, "interrupts need hours and per_day above 0");
             }
         }
-        for event in &level.timeline {
-            self.event(event);
-        }
-        for scene in &level.scenes {
-            self.scene(scene);
-        }
+    }
+
+    fn policy_setup(&mut self, level: &Level) {
         for policy in &level.policies.enabled {
             if !level.policies.unlocked.contains(policy) {
                 self.report(
@@ -177,9 +202,9 @@ impl Checker {
                 );
             }
         }
-        for objective in &level.objectives {
-            self.objective(objective);
-        }
+    }
+
+    fn deployment(&mut self, level: &Level) {
         if let Some(deployment) = &level.deployment {
             self.skill(vec![field("deployment")], &deployment.skill);
             if deployment.batch_size == 0
@@ -192,8 +217,11 @@ impl Checker {
                 );
             }
         }
+    }
+
+    fn question_placeholders(&mut self, level: &Level) {
         for question in &level.questions {
-            for problem in crate::sim::questions::check(question, &self.team) {
+            for problem in super::placeholders::check(question, &self.team) {
                 let placeholder = question
                     .find('{')
                     .map_or(question.as_str(), |i| &question[i..]);

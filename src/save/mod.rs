@@ -11,6 +11,10 @@ use bevy_settings::{ReflectSettingsGroup, SettingsGroup};
 use serde::{Deserialize, Serialize};
 
 use crate::platform;
+use crate::sim::CommandLog;
+use crate::sim::commands::ReplayError;
+
+pub mod played;
 
 /// What the player sets once and keeps.
 #[derive(Resource, SettingsGroup, Reflect, Clone, Debug, PartialEq)]
@@ -48,7 +52,7 @@ pub struct ChapterRecord {
     pub choices: Vec<(String, usize)>,
     /// The last play in full (outcome, numbers, commands), for the session report.
     #[serde(default)]
-    pub played: Option<crate::classroom::report::PlayedChapter>,
+    pub played: Option<played::PlayedChapter>,
 }
 
 #[derive(Resource, Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -79,6 +83,36 @@ pub struct InProgress {
     pub commands: Vec<crate::sim::PlayerCommand>,
     /// Scenes the player had already read.
     pub scenes_read: usize,
+    /// `commands` holds only what was carried out, so a replay must accept every one.
+    /// Saves from before this was kept hold refused commands too.
+    #[serde(default)]
+    pub accepted_only: bool,
+}
+
+impl InProgress {
+    /// The chapter as far as it has got, from its log: enough for Continue to replay it.
+    pub fn from_log(chapter: u32, seed: u64, log: &CommandLog, scenes_read: usize) -> Self {
+        Self {
+            chapter,
+            seed,
+            commands: log.accepted(),
+            scenes_read,
+            accepted_only: true,
+        }
+    }
+
+    /// Puts the chapter, already opened on its seed, back as it was left. A command refused
+    /// now that was carried out then stops the replay, and the error says which.
+    pub fn replay(&self, world: &mut World) -> Result<(), ReplayError> {
+        if self.accepted_only {
+            return crate::sim::commands::replay(world, &self.commands);
+        }
+        for command in &self.commands {
+            // An older save: its refusals were kept, and are refused again.
+            let _ = crate::sim::commands::execute(world, command.clone());
+        }
+        Ok(())
+    }
 }
 
 impl Default for SaveGame {
@@ -107,22 +141,6 @@ impl SaveGame {
         self.class_code.is_some()
             || previous.is_none_or(|p| self.stars(p).is_some_and(|s| s > 0))
             || self.chapters.contains_key(&chapter)
-    }
-
-    /// Plays for `code` from now on: its seed sets every chapter, and the campaign starts
-    /// afresh so what earlier play carried forward is the same for every student.
-    /// Joining the class already joined changes nothing. Says whether anything changed.
-    pub fn join_class(&mut self, code: &crate::classroom::ClassCode) -> bool {
-        if self.class_code.as_deref() == Some(code.as_str()) && self.seed == code.seed() {
-            return false;
-        }
-        *self = SaveGame {
-            class_code: Some(code.to_string()),
-            seed: code.seed(),
-            student: std::mem::take(&mut self.student),
-            ..SaveGame::default()
-        };
-        true
     }
 
     /// Keeps a chapter left part-way, and makes it the one Continue opens.
@@ -204,7 +222,15 @@ pub struct SaveNotice(pub Option<String>);
 #[derive(Resource, Clone, Debug)]
 pub struct SavePath(pub PathBuf);
 
-pub(crate) fn plugin(app: &mut App) {
+/// Saving on the way out, in order: the screens put what they hold into the save, then it is
+/// written.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub enum SaveSet {
+    Gather,
+    Write,
+}
+
+pub(super) fn plugin(app: &mut App) {
     let path = save_path();
     let (save, notice) = match load(&path) {
         Loaded::Fresh => (SaveGame::default(), None),
@@ -224,10 +250,11 @@ pub(crate) fn plugin(app: &mut App) {
         .add_plugins(bevy_settings::SettingsPlugin::new(
             "org.partsunlimited.game",
         ))
-        .add_systems(Last, save_on_exit);
+        .configure_sets(Last, (SaveSet::Gather, SaveSet::Write).chain())
+        .add_systems(Last, save_on_exit.in_set(SaveSet::Write));
 }
 
-pub(crate) fn save_on_exit(
+fn save_on_exit(
     mut exits: MessageReader<AppExit>,
     save: Res<SaveGame>,
     path: Res<SavePath>,
@@ -261,6 +288,7 @@ mod tests {
             seed: 9,
             commands: vec![crate::sim::PlayerCommand::Advance { hours: 3 }],
             scenes_read: 1,
+            accepted_only: true,
         });
         save.chapters.get_mut(&1).unwrap().answers = vec!["Because Brent".into()];
         store(&save, &path).unwrap();

@@ -1,7 +1,7 @@
 //! The briefing: the chapter opens, and its first scenes play before the clock starts.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy_egui::{EguiContexts, egui};
 
 use super::{Campaign, Playing, Screen, root_ui};
 use crate::sim::PlayerCommand;
@@ -18,11 +18,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Briefing), open_chapter)
         .add_systems(
             Last,
-            remember_chapter_on_exit.before(crate::save::save_on_exit),
-        )
-        .add_systems(
-            EguiPrimaryContextPass,
-            briefing_screen.run_if(in_state(Screen::Briefing)),
+            remember_chapter_on_exit.in_set(crate::save::SaveSet::Gather),
         );
 }
 
@@ -47,8 +43,12 @@ fn open_chapter(world: &mut World) {
     world.resource_mut::<ScenesRead>().0 = 0;
     // Continuing a chapter left part-way: replay what the player did.
     if let Some(resume) = world.remove_resource::<Resume>() {
-        for command in resume.0.commands {
-            let _ = crate::sim::commands::execute(world, command);
+        if let Err(e) = resume.0.replay(world) {
+            let message = format!(
+                "Your saved chapter could not be put back in full: {e}. It goes on from just before that command."
+            );
+            warn!("{message}");
+            world.resource_mut::<crate::save::SaveNotice>().0 = Some(message);
         }
         world.resource_mut::<ScenesRead>().0 = resume.0.scenes_read;
     }
@@ -83,12 +83,7 @@ pub(super) fn progress(
     log: &crate::sim::CommandLog,
     read: &ScenesRead,
 ) -> crate::save::InProgress {
-    crate::save::InProgress {
-        chapter: playing.chapter,
-        seed: playing.seed,
-        commands: log.commands(),
-        scenes_read: read.0,
-    }
+    crate::save::InProgress::from_log(playing.chapter, playing.seed, log, read.0)
 }
 
 /// The next scene the player has not read, if any.
@@ -101,7 +96,7 @@ pub fn unread_scene<'a>(
     level.scenes.iter().find(|s| &s.id == id)
 }
 
-fn briefing_screen(
+pub(super) fn briefing_screen(
     mut contexts: EguiContexts,
     level: Option<Res<CurrentLevel>>,
     story: Option<Res<Story>>,

@@ -2,12 +2,13 @@
 //! questions with the player's own numbers. The campaign is saved here.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy_egui::{EguiContexts, egui};
 
 use super::{Campaign, Playing, Screen, begin_chapter, root_ui, theme};
 use crate::policy::what_if;
 use crate::save::{SaveGame, SavePath, Settings, store};
 use crate::sim::board;
+use crate::sim::key_numbers::KeyNumbers;
 use crate::sim::metrics::Metrics;
 use crate::sim::objectives::ChapterResult;
 use crate::sim::setup::CurrentLevel;
@@ -16,7 +17,7 @@ use crate::ui::charts::{self, ChartData};
 
 /// Built once when the debrief opens.
 #[derive(Resource, Default)]
-struct Debrief {
+pub(super) struct Debrief {
     chapter: u32,
     title: String,
     result: Option<ChapterResult>,
@@ -50,11 +51,7 @@ struct WhatIfView {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Debrief>()
-        .add_systems(OnEnter(Screen::Debrief), close_the_books)
-        .add_systems(
-            EguiPrimaryContextPass,
-            debrief_screen.run_if(in_state(Screen::Debrief)),
-        );
+        .add_systems(OnEnter(Screen::Debrief), close_the_books);
 }
 
 /// Opens the discussion overlay (used by the screenshot walk-through).
@@ -109,8 +106,7 @@ fn close_the_books(world: &mut World) {
         .get_resource::<Playing>()
         .map_or(world.resource::<SaveGame>().seed, |p| p.seed);
     let commands = world.resource::<crate::sim::CommandLog>().commands();
-    let played =
-        crate::classroom::report::PlayedChapter::new(&level, seed, &result, commands.clone());
+    let played = crate::save::played::PlayedChapter::new(&level, seed, &result, commands.clone());
     let replay = (!level.narrative_only).then(|| Replay {
         alternatives: what_if::alternatives(&level, &commands),
         level: level.clone(),
@@ -151,8 +147,14 @@ fn close_the_books(world: &mut World) {
     });
 }
 
+/// Where the player goes from the debrief.
+enum Leave {
+    Chapter(u32),
+    Map,
+}
+
 #[allow(clippy::too_many_arguments)]
-fn debrief_screen(
+pub(super) fn debrief_screen(
     mut contexts: EguiContexts,
     mut debrief: ResMut<Debrief>,
     settings: Res<Settings>,
@@ -166,122 +168,24 @@ fn debrief_screen(
     let theme = theme(&settings);
     let mut root = root_ui(ctx);
     let debrief = &mut *debrief;
-    let Some(result) = &debrief.result else {
+    if debrief.result.is_none() {
         return Ok(());
-    };
+    }
+    let mut leave = None;
     egui::Panel::left("outcome")
         .min_size(380.0)
         .show(&mut root, |ui| {
-            ui.heading(format!("Chapter {}: {}", debrief.chapter, debrief.title));
-            let stars = crate::sim::objectives::star_row(result.stars);
-            ui.label(
-                egui::RichText::new(stars)
-                    .size(32.0)
-                    .color(theme.constraint()),
-            );
-            ui.label(if result.passed() {
-                "Chapter passed."
-            } else {
-                "Not this time: every objective must be met."
-            });
-            ui.separator();
-            for objective in &result.objectives {
-                ui.colored_label(
-                    if objective.met {
-                        theme.good()
-                    } else {
-                        theme.bad()
-                    },
-                    format!(
-                        "{} {}",
-                        if objective.met { "✔" } else { "❌" },
-                        objective.describe()
-                    ),
-                );
-            }
-            ui.separator();
-            let s = &result.summary;
-            let hours = |v: Option<f64>| v.map_or("-".to_owned(), |h| format!("{h:.1} h"));
-            ui.label(format!(
-                "Lead time {}, wait per step {}",
-                hours(s.lead_time),
-                hours(s.step_wait)
-            ));
-            ui.label(format!(
-                "Throughput {:.1} planned tickets a day",
-                s.planned_throughput
-            ));
-            ui.label(format!(
-                "Unplanned work {:.0}% of hours",
-                s.unplanned_share * 100.0
-            ));
-            if let Some(brent) = s.constraint() {
-                ui.label(format!(
-                    "{} was busy {:.0}% of the time",
-                    brent.name,
-                    brent.utilization * 100.0
-                ));
-            }
-            ui.label(format!(
-                "Revenue lost ${:.0}; share price ${:.2}",
-                s.revenue_lost, s.share_price
-            ));
-            if s.value_delivered > 0.0 {
-                ui.label(format!(
-                    "Business value delivered ${:.0} a day",
-                    s.value_delivered
-                ));
-            }
-            ui.separator();
-            charts::dora(ui, &s.dora);
-            ui.separator();
-            if let Some(error) = &debrief.save_error {
-                ui.colored_label(theme.bad(), error);
-            }
-            ui.horizontal_wrapped(|ui| {
-                if ui.button("Discussion questions").clicked() {
-                    debrief.show_questions = true;
-                }
-                if let Some(chapter) = debrief.next_chapter
-                    && result.passed()
-                    && ui.button("Next chapter ▶").clicked()
-                {
-                    let seed = playing.as_ref().map_or(save.seed, |p| p.seed);
-                    begin_chapter(&mut commands, &mut next, chapter, seed);
-                }
-                if ui.button("Play again").clicked() {
-                    let seed = playing.as_ref().map_or(save.seed, |p| p.seed);
-                    begin_chapter(&mut commands, &mut next, debrief.chapter, seed);
-                }
-                if ui.button("Campaign map").clicked() {
-                    next.set(Screen::Map);
-                }
-            });
-            // Each also has a key, for the keyboard and for the browser test.
-            let key = |ui: &egui::Ui, key: egui::Key| {
-                !ui.ctx().egui_wants_keyboard_input() && ui.input(|i| i.key_pressed(key))
-            };
-            ui.horizontal_wrapped(|ui| {
-                if debrief.replay.is_some()
-                    && (ui.button("What if? (W)").clicked() || key(ui, egui::Key::W))
-                {
-                    debrief.what_if = Some(WhatIfView {
-                        picked: 0,
-                        theirs: None,
-                    });
-                }
-                if ui.button("Discuss with the room (D)").clicked() || key(ui, egui::Key::D) {
-                    debrief.discussion = Some(0);
-                }
-                if ui.button("Hand in report (H)").clicked() || key(ui, egui::Key::H) {
-                    debrief.handed_in =
-                        Some(crate::classroom::hand_in(&save).unwrap_or_else(|e| e));
-                }
-            });
-            if let Some(message) = &debrief.handed_in {
-                ui.label(message);
-            }
+            outcome(ui, debrief, &theme);
+            leave = actions(ui, debrief, &save);
         });
+    match leave {
+        Some(Leave::Chapter(chapter)) => {
+            let seed = playing.as_ref().map_or(save.seed, |p| p.seed);
+            begin_chapter(&mut commands, &mut next, chapter, seed);
+        }
+        Some(Leave::Map) => next.set(Screen::Map),
+        None => {}
+    }
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.columns(2, |columns| {
@@ -295,29 +199,7 @@ fn debrief_screen(
         });
     });
     if debrief.show_questions {
-        let mut open = true;
-        let mut changed = false;
-        egui::Window::new("Discussion")
-            .open(&mut open)
-            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-            .default_width(620.0)
-            .show(ctx, |ui| {
-                let record = save.chapters.entry(debrief.chapter).or_default();
-                changed = crate::ui::questions::questions(
-                    ui,
-                    debrief.chapter,
-                    &debrief.questions,
-                    &mut record.answers,
-                );
-            });
-        if !open {
-            debrief.show_questions = false;
-            // Answers are kept as soon as the overlay closes.
-            if let Err(e) = store(&save, &path.0) {
-                debrief.save_error = Some(e);
-            }
-        }
-        let _ = changed;
+        questions_window(ctx, debrief, &mut save, &path);
     }
     what_if_window(ctx, debrief, &theme);
     if let Some(at) = debrief.discussion {
@@ -330,6 +212,130 @@ fn debrief_screen(
         );
     }
     Ok(())
+}
+
+/// The outcome: stars, each objective, the key numbers and the four keys.
+fn outcome(ui: &mut egui::Ui, debrief: &Debrief, theme: &crate::ui::theme::Theme) {
+    let Some(result) = &debrief.result else {
+        return;
+    };
+    ui.heading(format!("Chapter {}: {}", debrief.chapter, debrief.title));
+    let stars = crate::sim::objectives::star_row(result.stars);
+    ui.label(
+        egui::RichText::new(stars)
+            .size(32.0)
+            .color(theme.constraint()),
+    );
+    ui.label(if result.passed() {
+        "Chapter passed."
+    } else {
+        "Not this time: every objective must be met."
+    });
+    ui.separator();
+    for objective in &result.objectives {
+        ui.colored_label(
+            if objective.met {
+                theme.good()
+            } else {
+                theme.bad()
+            },
+            format!(
+                "{} {}",
+                if objective.met { "✔" } else { "❌" },
+                objective.describe()
+            ),
+        );
+    }
+    ui.separator();
+    let s = &result.summary;
+    egui::Grid::new("key numbers")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            charts::key_number_rows(ui, &KeyNumbers::of(s));
+        });
+    ui.separator();
+    charts::dora(ui, &s.dora);
+    ui.separator();
+    if let Some(error) = &debrief.save_error {
+        ui.colored_label(theme.bad(), error);
+    }
+}
+
+/// The debrief's buttons (and their keys). Returns where the player chose to go.
+fn actions(ui: &mut egui::Ui, debrief: &mut Debrief, save: &SaveGame) -> Option<Leave> {
+    let passed = debrief.result.as_ref().is_some_and(ChapterResult::passed);
+    let mut leave = None;
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("Discussion questions").clicked() {
+            debrief.show_questions = true;
+        }
+        if let Some(chapter) = debrief.next_chapter
+            && passed
+            && ui.button("Next chapter ▶").clicked()
+        {
+            leave = Some(Leave::Chapter(chapter));
+        }
+        if ui.button("Play again").clicked() {
+            leave = Some(Leave::Chapter(debrief.chapter));
+        }
+        if ui.button("Campaign map").clicked() {
+            leave = Some(Leave::Map);
+        }
+    });
+    // Each also has a key, for the keyboard and for the browser test.
+    let key = |ui: &egui::Ui, key: egui::Key| {
+        !ui.ctx().egui_wants_keyboard_input() && ui.input(|i| i.key_pressed(key))
+    };
+    ui.horizontal_wrapped(|ui| {
+        if debrief.replay.is_some()
+            && (ui.button("What if? (W)").clicked() || key(ui, egui::Key::W))
+        {
+            debrief.what_if = Some(WhatIfView {
+                picked: 0,
+                theirs: None,
+            });
+        }
+        if ui.button("Discuss with the room (D)").clicked() || key(ui, egui::Key::D) {
+            debrief.discussion = Some(0);
+        }
+        if ui.button("Hand in report (H)").clicked() || key(ui, egui::Key::H) {
+            debrief.handed_in = Some(crate::classroom::hand_in(save).unwrap_or_else(|e| e));
+        }
+    });
+    if let Some(message) = &debrief.handed_in {
+        ui.label(message);
+    }
+    leave
+}
+
+/// The discussion questions with the player's answers, kept as soon as it closes.
+fn questions_window(
+    ctx: &egui::Context,
+    debrief: &mut Debrief,
+    save: &mut SaveGame,
+    path: &SavePath,
+) {
+    let mut open = true;
+    egui::Window::new("Discussion")
+        .open(&mut open)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .default_width(620.0)
+        .show(ctx, |ui| {
+            let record = save.chapters.entry(debrief.chapter).or_default();
+            crate::ui::questions::questions(
+                ui,
+                debrief.chapter,
+                &debrief.questions,
+                &mut record.answers,
+            );
+        });
+    if !open {
+        debrief.show_questions = false;
+        if let Err(e) = store(save, &path.0) {
+            debrief.save_error = Some(e);
+        }
+    }
 }
 
 /// The chapter replayed another way beside the player's own run.

@@ -37,14 +37,25 @@ const STAGES: &[&str] = &[
     "discussion",
 ];
 
-pub fn plugin(app: &mut App, dir: PathBuf) {
-    let _ = std::fs::create_dir_all(&dir);
-    app.insert_resource(Demo {
-        dir,
-        stage: 0,
-        waited: 0.0,
-    })
-    .add_systems(Update, drive.before(crate::sim::SimSet::Input));
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Startup, begin_walk).add_systems(
+        Update,
+        drive
+            .in_set(crate::sim::SimSet::Input)
+            .run_if(resource_exists::<Demo>),
+    );
+}
+
+/// Starts the walk when the command line asked for screenshots.
+fn begin_walk(start: Res<super::Start>, mut commands: Commands) {
+    if let Some(dir) = &start.screenshots {
+        let _ = std::fs::create_dir_all(dir);
+        commands.insert_resource(Demo {
+            dir: dir.clone(),
+            stage: 0,
+            waited: 0.0,
+        });
+    }
 }
 
 fn drive(world: &mut World) {
@@ -123,11 +134,12 @@ fn drive(world: &mut World) {
 fn play_hour(world: &mut World) {
     let commands = ScriptedPlayer::Flow.decide(world);
     let choosing = matches!(commands.first(), Some(PlayerCommand::Choose { .. }));
-    for command in commands {
-        let _ = crate::sim::commands::execute(world, command);
-    }
-    if !choosing {
-        let _ = crate::sim::commands::execute(world, PlayerCommand::Advance { hours: 1 });
+    let advance = (!choosing).then_some(PlayerCommand::Advance { hours: 1 });
+    for command in commands.into_iter().chain(advance) {
+        let described = crate::sim::commands::describe(world, &command);
+        if let Err(why) = crate::sim::commands::execute(world, command) {
+            warn!("the scripted player's `{described}` was refused: {why}");
+        }
     }
 }
 

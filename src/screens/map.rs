@@ -1,24 +1,17 @@
 //! The campaign map: the three parts, each chapter's stars, and which are locked.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy_egui::{EguiContexts, egui};
 
 use super::{Campaign, Screen, begin_chapter, root_ui};
 use crate::save::SaveGame;
 
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        EguiPrimaryContextPass,
-        campaign_map.run_if(in_state(Screen::Map)),
-    );
-}
-
 /// Which chapter's answers are open for review from the map.
 #[derive(Default)]
-struct Reviewing(Option<u32>);
+pub(super) struct Reviewing(Option<u32>);
 
 #[allow(clippy::too_many_arguments)]
-fn campaign_map(
+pub(super) fn campaign_map(
     mut contexts: EguiContexts,
     campaign: Res<Campaign>,
     mut save: ResMut<SaveGame>,

@@ -9,7 +9,7 @@ mod operations;
 mod title;
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::level::LoadedCampaign;
 use crate::save::Settings;
@@ -34,60 +34,60 @@ pub enum Screen {
     Debrief,
 }
 
-/// How the game was started.
-#[derive(Clone, Debug, Default)]
-pub struct StartOptions {
+/// What the command line asked of the windowed game.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct Start {
     /// Walk every screen, write a picture of each, and quit.
     pub screenshots: Option<std::path::PathBuf>,
-    /// A class code to join before the title screen.
-    pub class: Option<String>,
     /// Large type and high contrast for a room, whatever the saved settings say.
     pub projector: bool,
 }
 
-/// Opens the game window.
-pub fn run(campaign: LoadedCampaign, options: StartOptions) {
-    let mut app = App::new();
-    app.add_plugins(DefaultPlugins.set(WindowPlugin {
-        primary_window: Some(Window {
-            title: "Parts Unlimited".into(),
-            resolution: (1280, 760).into(),
-            // In the browser: draw into the page's canvas and follow its size.
-            canvas: Some("#game".into()),
-            fit_canvas_to_parent: true,
-            ..default()
-        }),
-        ..default()
-    }))
-    .add_plugins(EguiPlugin::default())
-    .init_state::<Screen>()
-    .insert_resource(Campaign(campaign))
-    .add_systems(Startup, |mut commands: Commands| {
-        commands.spawn(Camera2d);
-    })
-    .add_systems(
-        EguiPrimaryContextPass,
-        apply_settings.before(title::title_screen),
-    )
-    .add_systems(Last, announce_ready);
-    crate::save::plugin(&mut app);
-    crate::classroom::plugin(&mut app);
-    app.insert_resource(crate::classroom::ClassFromStart(options.class));
-    if options.projector {
-        app.add_systems(Startup, |mut settings: ResMut<Settings>| {
-            settings.projector = true;
-        });
+/// The order of each egui pass: the theme follows the settings, then the screen is drawn.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub enum UiSet {
+    Theme,
+    Screen,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_state::<Screen>()
+        .init_resource::<Start>()
+        .configure_sets(
+            EguiPrimaryContextPass,
+            (UiSet::Theme, UiSet::Screen).chain(),
+        )
+        .add_systems(Startup, (spawn_camera, projector_from_start))
+        .add_systems(EguiPrimaryContextPass, apply_settings.in_set(UiSet::Theme))
+        // Each screen is drawn while it is the one shown.
+        .add_systems(
+            EguiPrimaryContextPass,
+            (
+                title::title_screen.run_if(in_state(Screen::Title)),
+                map::campaign_map.run_if(in_state(Screen::Map)),
+                briefing::briefing_screen.run_if(in_state(Screen::Briefing)),
+                operations::operations_ui.run_if(in_state(Screen::Operations)),
+                debrief::debrief_screen.run_if(in_state(Screen::Debrief)),
+            )
+                .in_set(UiSet::Screen),
+        )
+        .add_systems(Last, announce_ready)
+        .add_plugins((
+            briefing::plugin,
+            operations::plugin,
+            debrief::plugin,
+            demo::plugin,
+        ));
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn(Camera2d);
+}
+
+fn projector_from_start(start: Res<Start>, mut settings: ResMut<Settings>) {
+    if start.projector {
+        settings.projector = true;
     }
-    crate::sim::plugin(&mut app);
-    title::plugin(&mut app);
-    map::plugin(&mut app);
-    briefing::plugin(&mut app);
-    operations::plugin(&mut app);
-    debrief::plugin(&mut app);
-    if let Some(dir) = options.screenshots {
-        demo::plugin(&mut app, dir);
-    }
-    app.run();
 }
 
 /// Once the first screen has been drawn: says so in the log (the browser test waits for

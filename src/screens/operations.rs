@@ -1,7 +1,7 @@
 //! The operations screen: the board, the team, incidents and changes, and the clock.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy_egui::{EguiContexts, egui};
 
 use super::briefing::{ScenesRead, unread_scene};
 use super::{Screen, root_ui, theme};
@@ -17,13 +17,13 @@ use crate::ui::views::{self, OpsView};
 
 /// The clock as driven from this screen, and the part-hour owed to the simulation.
 #[derive(Resource, Default, Debug)]
-struct UiClock {
+pub(super) struct UiClock {
     controls: ClockControls,
     owed: f32,
 }
 
 #[derive(Resource, Default, Debug)]
-struct Selection(OpsUiState);
+pub(super) struct Selection(OpsUiState);
 
 /// What the view was built from, so it is rebuilt only when the simulation moved.
 #[derive(Resource, Default, Debug, PartialEq)]
@@ -41,13 +41,9 @@ pub(super) fn plugin(app: &mut App) {
                 run_clock.in_set(SimSet::Input),
                 (refresh_view, each_new_day, finish_when_over)
                     .chain()
-                    .after(SimSet::Apply),
+                    .in_set(SimSet::Observe),
             )
                 .run_if(in_state(Screen::Operations)),
-        )
-        .add_systems(
-            EguiPrimaryContextPass,
-            operations_ui.run_if(in_state(Screen::Operations)),
         );
 }
 
@@ -155,7 +151,7 @@ fn finish_when_over(result: Option<Res<ChapterResult>>, mut next: ResMut<NextSta
 }
 
 #[allow(clippy::too_many_arguments)]
-fn operations_ui(
+pub(super) fn operations_ui(
     mut contexts: EguiContexts,
     view: Res<OpsView>,
     settings: Res<Settings>,
@@ -165,6 +161,7 @@ fn operations_ui(
     mut clock: ResMut<UiClock>,
     mut selection: ResMut<Selection>,
     mut dialogue_state: Local<DialogueState>,
+    mut notice: ResMut<crate::save::SaveNotice>,
     mut send: MessageWriter<PlayerCommand>,
     mut commands: Commands,
 ) -> Result {
@@ -183,6 +180,14 @@ fn operations_ui(
             &view.objectives,
             &mut out,
         );
+        if let Some(message) = notice.0.clone() {
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(theme.bad(), message);
+                if ui.small_button("OK").clicked() {
+                    notice.0 = None;
+                }
+            });
+        }
         leave = ui.small_button("Save and leave to the title").clicked();
     });
     if leave {

@@ -1,17 +1,10 @@
 //! The title screen: Continue, New campaign, Chapter select, Settings, Quit.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy_egui::{EguiContexts, egui};
 
 use super::{Campaign, Screen, begin_chapter, root_ui};
 use crate::save::{SaveGame, SaveNotice, Settings};
-
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        EguiPrimaryContextPass,
-        title_screen.run_if(in_state(Screen::Title)),
-    );
-}
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn title_screen(

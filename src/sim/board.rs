@@ -1,12 +1,13 @@
-//! Creating tickets and moving them onto people's desks: the few ways a ticket enters a queue.
+//! Creating tickets and moving them onto people's desks: the few ways a ticket enters a
+//! queue, and the rules for giving work to someone, taking it back and retiring it.
 
 use bevy::prelude::*;
 
 use super::model::*;
-use super::policies::Policies;
+use super::policies::{Policies, is_freezable};
 use super::rng::SimRng;
-use super::setup::LevelTuning;
-use crate::level::{Policy, Risk, TicketDef};
+use super::setup::tuning;
+use crate::level::{Policy, Risk, TicketDef, WorkKind};
 
 /// Puts a new ticket on the board and returns its id. `fate` decides whether it will fail
 /// as a change; pass `None` to draw it now.
@@ -84,7 +85,7 @@ pub fn create_ticket(
 fn write_in_change_log(world: &World, ticket: &mut Ticket) {
     if ticket.is_change() && !ticket.logged && world.resource::<Policies>().on(Policy::ChangeLog) {
         ticket.logged = true;
-        let paperwork = world.resource::<LevelTuning>().0.logging_hours;
+        let paperwork = tuning(world).logging_hours;
         if let Some(last) = ticket.route.last_mut() {
             last.hours += paperwork;
         }
@@ -206,7 +207,6 @@ pub fn person_mut(world: &mut World, id: PersonId) -> Option<Mut<'_, Person>> {
     world.get_mut::<Person>(entity)
 }
 
-/// All tickets in id order.
 /// Hours from release to done of every finished ticket (the lead-time histogram).
 pub fn lead_times(world: &World) -> Vec<f64> {
     all_tickets(world)
@@ -215,23 +215,18 @@ pub fn lead_times(world: &World) -> Vec<f64> {
         .collect()
 }
 
+/// All tickets in id order.
 pub fn all_tickets(world: &World) -> Vec<&Ticket> {
-    world
-        .resource::<Board>()
-        .0
-        .iter()
-        .filter_map(|&e| world.get::<Ticket>(e))
-        .collect()
+    components(world, &world.resource::<Board>().0)
 }
 
 /// All people in roster order.
 pub fn all_people(world: &World) -> Vec<&Person> {
-    world
-        .resource::<Roster>()
-        .0
-        .iter()
-        .filter_map(|&e| world.get::<Person>(e))
-        .collect()
+    components(world, &world.resource::<Roster>().0)
+}
+
+fn components<'w, T: Component>(world: &'w World, entities: &[Entity]) -> Vec<&'w T> {
+    entities.iter().filter_map(|&e| world.get::<T>(e)).collect()
 }
 
 /// The column a ticket shows in, under the policies in force.
@@ -260,4 +255,91 @@ pub fn column_count(world: &World, column: Column) -> u32 {
         .into_iter()
         .filter(|t| t.state != TicketState::Dropped && column_of(t, policies) == column)
         .count() as u32
+}
+
+pub(super) fn ticket_of(world: &World, id: TicketId) -> Result<&Ticket, String> {
+    ticket(world, id).ok_or_else(|| format!("there is no ticket {}", id.0))
+}
+
+pub(super) fn person_of(world: &World, id: PersonId) -> Result<&Person, String> {
+    person(world, id).ok_or_else(|| format!("there is no person {}", id.0))
+}
+
+/// Whether `ticket` may go to `person` now: the skill its step needs, the CAB, the freeze, a
+/// bridge working it, and the Ready column's WIP limit.
+pub fn check_assign(world: &World, ticket: TicketId, person: PersonId) -> Result<(), String> {
+    let policies = world.resource::<Policies>();
+    let t = ticket_of(world, ticket)?;
+    let p = person_of(world, person)?;
+    if !t.is_open() {
+        return Err(format!("`{}` is already closed", t.title));
+    }
+    if t.holder == Some(person) {
+        return Err(format!("`{}` is already with {}", t.title, p.name));
+    }
+    if t.is_started() && t.holder.is_some() {
+        return Err(format!(
+            "`{}` is being worked on; it cannot change hands now",
+            t.title
+        ));
+    }
+    if matches!(t.origin, Origin::Incident(id) if world.resource::<Incidents>().get(id).is_some_and(|i| i.declared))
+    {
+        return Err("the Sev 1 bridge is working this one".into());
+    }
+    let step = t.current_step().ok_or("the ticket has no step left")?;
+    if !p.has_skill(&step.skill) {
+        return Err(format!(
+            "{} lacks the skill `{}` that this step needs",
+            p.name, step.skill
+        ));
+    }
+    if needs_approval(t, policies) {
+        return Err(format!(
+            "`{}` is a high-risk change: the CAB must approve it first",
+            t.title
+        ));
+    }
+    if policies.on(Policy::ProjectFreeze) && is_freezable(t) && !t.is_started() {
+        return Err("the project freeze holds it: only critical work may start".into());
+    }
+    if t.state == TicketState::Backlog
+        && let Some(limit) = policies.wip_limit(Column::Ready)
+        && column_count(world, Column::Ready) >= limit
+        && t.kind != WorkKind::Unplanned
+    {
+        return Err(format!("Ready is at its WIP limit of {limit}"));
+    }
+    Ok(())
+}
+
+pub fn check_unassign(world: &World, ticket: TicketId) -> Result<(), String> {
+    let t = ticket_of(world, ticket)?;
+    if t.state != TicketState::Queued {
+        return Err(format!("`{}` is not in anyone's queue", t.title));
+    }
+    if t.is_started() {
+        return Err(format!(
+            "`{}` has started; finish it rather than shelve it",
+            t.title
+        ));
+    }
+    Ok(())
+}
+
+/// A project that serves no business objective and that nobody has started yet.
+pub fn is_retirable(ticket: &Ticket) -> bool {
+    is_freezable(ticket) && ticket.is_open() && !ticket.is_started()
+}
+
+pub fn check_retire(world: &World, ticket: TicketId) -> Result<(), String> {
+    super::policies::unlocked(world, Policy::ObjectiveLinks)?;
+    let t = ticket_of(world, ticket)?;
+    if !is_retirable(t) {
+        return Err(format!(
+            "`{}` cannot be retired: only a project that serves no objective and has not started",
+            t.title
+        ));
+    }
+    Ok(())
 }

@@ -36,15 +36,18 @@ impl Business {
         }
     }
 
-    /// The market marks the stock down by half the share of revenue lost to outages.
-    pub fn share_price(&self) -> f64 {
+    /// The market marks the stock down by the share of revenue lost to outages, times the
+    /// level's `share_price_sensitivity`.
+    pub fn share_price(&self, tuning: &crate::level::Tuning) -> f64 {
         let expected = self.revenue_earned + self.revenue_lost;
         let lost_share = if expected > 0.0 {
             self.revenue_lost / expected
         } else {
             0.0
         };
-        (self.opening_share_price * (1.0 - 0.5 * lost_share) + self.share_price_news).max(1.0)
+        (self.opening_share_price * (1.0 - tuning.share_price_sensitivity * lost_share)
+            + self.share_price_news)
+            .max(1.0)
     }
 }
 

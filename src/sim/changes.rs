@@ -1,18 +1,67 @@
-//! Changes reaching production: whether they fail, collide, or make a live outage worse.
+//! Changes: the CAB's decisions, deployment in batches, and what happens when they reach
+//! production: whether they fail, collide, or make a live outage worse.
 
 use std::collections::BTreeMap;
 
 use bevy::prelude::*;
 
-use super::board;
+use super::board::{self, ticket_of};
 use super::business::Business;
 use super::incidents::{self, IncidentSpec};
 use super::model::*;
-use super::policies::Policies;
+use super::policies::{Policies, unlocked};
 use super::rng::SimRng;
-use super::setup::{CurrentLevel, LevelTuning};
-use crate::level::Policy;
-use crate::level::Risk;
+use super::setup::{CurrentLevel, tuning};
+use crate::level::{Policy, Risk};
+
+/// Whether the CAB may approve (or reject) this change now.
+pub fn check_decision(world: &World, ticket: TicketId, approve: bool) -> Result<(), String> {
+    let t = ticket_of(world, ticket)?;
+    if !t.is_change() || t.state != TicketState::Backlog {
+        return Err(format!(
+            "`{}` is not a change waiting for approval",
+            t.title
+        ));
+    }
+    if t.approval != Approval::None {
+        return Err(format!("`{}` has been decided already", t.title));
+    }
+    if approve
+        && let Some(system) = &t.system
+        && world.resource::<Incidents>().open_sev1_on(system)
+    {
+        return Err(format!("no changes to {system} while its Sev 1 is open"));
+    }
+    Ok(())
+}
+
+pub fn approve(world: &mut World, ticket: TicketId) {
+    if let Some(mut t) = board::ticket_mut(world, ticket) {
+        t.approval = Approval::Approved;
+    }
+}
+
+pub fn reject(world: &mut World, ticket: TicketId) {
+    if let Some(mut t) = board::ticket_mut(world, ticket) {
+        t.approval = Approval::Rejected;
+    }
+    board::withdraw(world, ticket, TicketState::Dropped);
+}
+
+pub fn check_batch_size(world: &World, size: u32) -> Result<(), String> {
+    unlocked(world, Policy::SmallBatches)?;
+    if world.resource::<CurrentLevel>().0.deployment.is_none() {
+        return Err("changes in this chapter go live as they are finished".into());
+    }
+    if size == 0 {
+        return Err("a batch holds at least one change".into());
+    }
+    Ok(())
+}
+
+pub fn set_batch_size(world: &mut World, size: u32) {
+    world.resource_mut::<Policies>().batch_size = Some(size);
+}
 
 /// The chance this change fails when it goes live.
 pub fn failure_chance(ticket: &Ticket, tuning: &crate::level::Tuning) -> f64 {
@@ -32,7 +81,7 @@ pub fn failure_chance(ticket: &Ticket, tuning: &crate::level::Tuning) -> f64 {
     } else {
         1.0
     };
-    (base * unreviewed * collided).min(0.95)
+    (base * unreviewed * collided).min(tuning.change_failure_cap)
 }
 
 /// Finished changes waiting for the next deployment (only when the level batches them).
@@ -96,10 +145,14 @@ pub fn deploy_batch(world: &mut World, ids: &[TicketId], at: f64) {
     let Some(system) = first.system.clone() else {
         return;
     };
-    let tuning = world.resource::<LevelTuning>().0.clone();
-    // Scripted deployments into consistent environments halve the chance of a bad one.
+    let tuning = tuning(world).clone();
+    // Scripted deployments into consistent environments cut the chance of a bad one.
     let automated = world.resource::<Policies>().on(Policy::DeployAutomation);
-    let scale = if automated { 0.5 } else { 1.0 };
+    let scale = if automated {
+        tuning.automated_failure_factor
+    } else {
+        1.0
+    };
     let failed: Vec<&Ticket> = changes
         .iter()
         .filter(|t| t.fate < failure_chance(t, &tuning) * scale)
@@ -126,20 +179,23 @@ pub fn deploy_batch(world: &mut World, ids: &[TicketId], at: f64) {
         .map(|i| i.id);
     if let Some(outage) = live_outage {
         let reviewed = changes.iter().all(|t| t.reviewed);
-        let chance = tuning.widen_chance * if reviewed { 0.5 } else { 1.0 };
+        let chance = tuning.widen_chance
+            * if reviewed {
+                tuning.reviewed_widen_factor
+            } else {
+                1.0
+            };
         if world.resource_mut::<SimRng>().unit() < chance {
             incidents::widen(world, outage);
         }
     }
     if let Some(culprit) = failed.first() {
         let system = culprit.system.clone().unwrap_or(system);
-        let revenue = world
+        let sev1 = world
             .resource::<CurrentLevel>()
             .0
-            .systems
-            .iter()
-            .find(|s| s.id == system)
-            .is_some_and(|s| s.revenue_share > 0.0);
+            .system(&system)
+            .is_some_and(incidents::fails_as_sev1);
         let (diagnose_hours, fix_hours) = tuning.failed_change_hours;
         let suspects = changes.len() as f64;
         incidents::open(
@@ -148,9 +204,10 @@ pub fn deploy_batch(world: &mut World, ids: &[TicketId], at: f64) {
                 key: format!("failed-{}", culprit.key),
                 title: format!("Outage after change: {}", culprit.title),
                 system,
-                sev1: revenue,
+                sev1,
                 cause: Some(culprit.id),
-                diagnose_hours: diagnose_hours * (1.0 + 0.5 * (suspects - 1.0)),
+                diagnose_hours: diagnose_hours
+                    * (1.0 + tuning.batch_suspect_diagnosis * (suspects - 1.0)),
                 fix_hours,
             },
             at,

@@ -1,17 +1,17 @@
 //! The one command language. Every change to the game (a click, a scripted player, a replay,
-//! a facilitator's hotkey) is a `PlayerCommand`: validated, applied, and written to the log.
+//! a facilitator's hotkey) is a `PlayerCommand`: checked, applied, and written to the log.
+//!
+//! This file holds the commands, the log and the dispatch; each command's rule lives with its
+//! subject (`check` below names the module of every one).
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::board::{self, column_count, enqueue, needs_approval, withdraw};
 use super::clock::Clock;
 use super::model::*;
-use super::policies::Policies;
-use super::setup::{CurrentLevel, LevelTuning};
-use super::story::{self, Story};
-use super::work::is_freezable;
-use crate::level::{Policy, WorkKind};
+use super::timeline;
+use super::{board, bridge, changes, documentation, facilitator, interrupts, policies, story};
+use crate::level::Policy;
 
 #[derive(Message, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum PlayerCommand {
@@ -106,9 +106,18 @@ impl CommandLog {
         self.0.last().and_then(|c| c.refused.as_deref())
     }
 
-    /// The commands alone, for a replay.
+    /// The commands alone, refused ones included.
     pub fn commands(&self) -> Vec<PlayerCommand> {
         self.0.iter().map(|c| c.command.clone()).collect()
+    }
+
+    /// The commands that were carried out: a replay of these must accept every one.
+    pub fn accepted(&self) -> Vec<PlayerCommand> {
+        self.0
+            .iter()
+            .filter(|c| c.refused.is_none())
+            .map(|c| c.command.clone())
+            .collect()
     }
 }
 
@@ -124,10 +133,10 @@ pub fn apply_player_commands(world: &mut World) {
     }
 }
 
-/// Validates and applies one command, logging it. Returns the refusal, if any.
+/// Checks and applies one command, logging it. Returns the refusal, if any.
 pub fn execute(world: &mut World, command: PlayerCommand) -> Result<(), String> {
     let tick = world.resource::<Clock>().tick;
-    let outcome = validate(world, &command);
+    let outcome = check(world, &command);
     world.resource_mut::<CommandLog>().0.push(LoggedCommand {
         tick,
         command: command.clone(),
@@ -139,427 +148,144 @@ pub fn execute(world: &mut World, command: PlayerCommand) -> Result<(), String> 
     outcome
 }
 
-fn ticket_of(world: &World, id: TicketId) -> Result<&Ticket, String> {
-    board::ticket(world, id).ok_or_else(|| format!("there is no ticket {}", id.0))
-}
-
-fn person_of(world: &World, id: PersonId) -> Result<&Person, String> {
-    board::person(world, id).ok_or_else(|| format!("there is no person {}", id.0))
-}
-
-fn unlocked(world: &World, policy: Policy) -> Result<(), String> {
-    if world.resource::<Policies>().unlocked.contains(&policy) {
-        Ok(())
-    } else {
-        Err(format!(
-            "the {} is not available yet in the story",
-            policy.label()
-        ))
-    }
-}
-
-fn validate(world: &World, command: &PlayerCommand) -> Result<(), String> {
-    let over = world.resource::<Clock>().is_over();
-    if over {
+/// Whether `command` would be carried out now, and if not, why. The panels ask this too, so
+/// a button and the rule behind it never disagree.
+pub fn check(world: &World, command: &PlayerCommand) -> Result<(), String> {
+    if world.resource::<Clock>().is_over() {
         return Err("the chapter is over".into());
     }
-    let policies = world.resource::<Policies>();
+    use PlayerCommand as C;
     match command {
-        PlayerCommand::Assign { ticket, person } => {
-            let t = ticket_of(world, *ticket)?;
-            let p = person_of(world, *person)?;
-            if !t.is_open() {
-                return Err(format!("`{}` is already closed", t.title));
-            }
-            if t.holder == Some(*person) {
-                return Err(format!("`{}` is already with {}", t.title, p.name));
-            }
-            if t.is_started() && t.holder.is_some() {
-                return Err(format!(
-                    "`{}` is being worked on; it cannot change hands now",
-                    t.title
-                ));
-            }
-            if matches!(t.origin, Origin::Incident(id) if world.resource::<Incidents>().get(id).is_some_and(|i| i.declared))
-            {
-                return Err("the Sev 1 bridge is working this one".into());
-            }
-            let step = t.current_step().ok_or("the ticket has no step left")?;
-            if !p.has_skill(&step.skill) {
-                return Err(format!(
-                    "{} lacks the skill `{}` that this step needs",
-                    p.name, step.skill
-                ));
-            }
-            if needs_approval(t, policies) {
-                return Err(format!(
-                    "`{}` is a high-risk change: the CAB must approve it first",
-                    t.title
-                ));
-            }
-            if policies.on(Policy::ProjectFreeze) && is_freezable(t) && !t.is_started() {
-                return Err("the project freeze holds it: only critical work may start".into());
-            }
-            if t.state == TicketState::Backlog
-                && let Some(limit) = policies.wip_limit(Column::Ready)
-                && column_count(world, Column::Ready) >= limit
-                && t.kind != WorkKind::Unplanned
-            {
-                return Err(format!("Ready is at its WIP limit of {limit}"));
-            }
-            Ok(())
+        C::Assign { ticket, person } => board::check_assign(world, *ticket, *person),
+        C::Unassign { ticket } => board::check_unassign(world, *ticket),
+        C::RetireWork { ticket } => board::check_retire(world, *ticket),
+        C::SetWipLimit { column, limit } => policies::check_wip_limit(world, *column, *limit),
+        C::SetPolicy { policy, on } => policies::check_switch(world, *policy, *on),
+        C::SetBatchSize { size } => changes::check_batch_size(world, *size),
+        C::ApproveChange { ticket } => changes::check_decision(world, *ticket, true),
+        C::RejectChange { ticket } => changes::check_decision(world, *ticket, false),
+        C::DeflectInterrupt { ticket } => interrupts::check_deflect(world, *ticket),
+        C::StartDocumentation { skill, learner } => {
+            documentation::check_start(world, skill, *learner)
         }
-        PlayerCommand::Unassign { ticket } => {
-            let t = ticket_of(world, *ticket)?;
-            if t.state != TicketState::Queued {
-                return Err(format!("`{}` is not in anyone's queue", t.title));
-            }
-            if t.is_started() {
-                return Err(format!(
-                    "`{}` has started; finish it rather than shelve it",
-                    t.title
-                ));
-            }
-            Ok(())
-        }
-        PlayerCommand::SetWipLimit { column, limit } => {
-            unlocked(world, Policy::WipLimits)?;
-            if !matches!(column, Column::Ready | Column::Doing) {
-                return Err("only Ready and Doing take a WIP limit".into());
-            }
-            if *limit == Some(0) {
-                return Err("a WIP limit of 0 would stop all work".into());
-            }
-            Ok(())
-        }
-        PlayerCommand::ApproveChange { ticket } | PlayerCommand::RejectChange { ticket } => {
-            let t = ticket_of(world, *ticket)?;
-            if !t.is_change() || t.state != TicketState::Backlog {
-                return Err(format!(
-                    "`{}` is not a change waiting for approval",
-                    t.title
-                ));
-            }
-            if t.approval != Approval::None {
-                return Err(format!("`{}` has been decided already", t.title));
-            }
-            if matches!(command, PlayerCommand::ApproveChange { .. })
-                && let Some(system) = &t.system
-                && world.resource::<Incidents>().open_sev1_on(system)
-            {
-                return Err(format!("no changes to {system} while its Sev 1 is open"));
-            }
-            Ok(())
-        }
-        PlayerCommand::DeflectInterrupt { ticket } => {
-            let t = ticket_of(world, *ticket)?;
-            if !matches!(t.origin, Origin::Interrupt { .. }) || t.state != TicketState::Backlog {
-                return Err(format!("`{}` is not a request waiting for triage", t.title));
-            }
-            Ok(())
-        }
-        PlayerCommand::StartDocumentation { skill, learner } => {
-            unlocked(world, Policy::Documentation)?;
-            let l = person_of(world, *learner)?;
-            let people = board::all_people(world);
-            if !people.iter().any(|p| p.constraint && p.has_skill(skill)) {
-                return Err(format!(
-                    "nobody at the constraint knows `{skill}` to write it down"
-                ));
-            }
-            if l.constraint {
-                return Err(format!("{} is the one who already knows it", l.name));
-            }
-            if l.has_skill(skill) {
-                return Err(format!("{} already knows `{skill}`", l.name));
-            }
-            let underway = board::all_tickets(world).into_iter().any(|t| {
-                t.is_open()
-                    && matches!(&t.origin, Origin::Documentation { skill: s, learner: who } | Origin::Study { skill: s, learner: who } if s == skill && who == learner)
-            });
-            if underway {
-                return Err(format!("{} is already learning `{skill}`", l.name));
-            }
-            Ok(())
-        }
-        PlayerCommand::DeclareSev1 {
+        C::DeclareSev1 {
             incident,
             responders,
-        } => {
-            let i = world
-                .resource::<Incidents>()
-                .get(*incident)
-                .ok_or("there is no such incident")?;
-            if i.declared {
-                return Err("a bridge is already open for it".into());
-            }
-            if !i.is_down() {
-                return Err("service is already restored".into());
-            }
-            if responders.is_empty() {
-                return Err("a bridge needs at least one responder".into());
-            }
-            let skill = system_skill(world, &i.system);
-            let mut skilled = false;
-            for r in responders {
-                let p = person_of(world, *r)?;
-                if p.on_bridge.is_some() {
-                    return Err(format!("{} is already on another bridge", p.name));
-                }
-                skilled |= p.has_skill(&skill);
-            }
-            if !skilled {
-                return Err(format!("nobody on that bridge knows `{skill}`"));
-            }
-            Ok(())
-        }
-        PlayerCommand::ResolveSev1 { incident } => {
-            let i = world
-                .resource::<Incidents>()
-                .get(*incident)
-                .ok_or("there is no such incident")?;
-            if i.is_down() {
-                return Err("service is still down".into());
-            }
-            if i.resolved.is_some() {
-                return Err("it is already resolved".into());
-            }
-            Ok(())
-        }
-        PlayerCommand::SetBatchSize { size } => {
-            unlocked(world, Policy::SmallBatches)?;
-            if world.resource::<CurrentLevel>().0.deployment.is_none() {
-                return Err("changes in this chapter go live as they are finished".into());
-            }
-            if *size == 0 {
-                return Err("a batch holds at least one change".into());
-            }
-            Ok(())
-        }
-        PlayerCommand::SetPolicy { policy, on } => {
-            unlocked(world, *policy)?;
-            if !policy.is_switch() {
-                return Err(format!("the {} is used, not switched", policy.label()));
-            }
-            if policies.on(*policy) == *on {
-                return Err(format!(
-                    "the {} is already {}",
-                    policy.label(),
-                    if *on { "on" } else { "off" }
-                ));
-            }
-            Ok(())
-        }
-        PlayerCommand::Choose { scene, choice } => {
-            let story = world.resource::<Story>();
-            if story.awaiting_choice.as_deref() != Some(scene.as_str()) {
-                return Err(format!("scene `{scene}` is not waiting for a choice"));
-            }
-            let count = world
-                .resource::<CurrentLevel>()
-                .0
-                .scenes
-                .iter()
-                .find(|s| &s.id == scene)
-                .map_or(0, |s| s.choices.len());
-            if *choice >= count {
-                return Err(format!("scene `{scene}` has {count} choices"));
-            }
-            Ok(())
-        }
-        PlayerCommand::RetireWork { ticket } => {
-            unlocked(world, Policy::ObjectiveLinks)?;
-            let t = ticket_of(world, *ticket)?;
-            if !is_retirable(t) {
-                return Err(format!(
-                    "`{}` cannot be retired: only a project that serves no objective and has not started",
-                    t.title
-                ));
-            }
-            Ok(())
-        }
-        PlayerCommand::Inject { event } => {
-            let level = &world.resource::<CurrentLevel>().0;
-            match event {
-                Injection::Sev1 if level.systems.is_empty() => {
-                    Err("this chapter has no systems to take down".into())
-                }
-                Injection::InterruptForConstraint
-                    if !board::all_people(world).iter().any(|p| p.constraint) =>
-                {
-                    Err("this chapter has no constraint to interrupt".into())
-                }
-                _ => Ok(()),
-            }
-        }
-        PlayerCommand::Advance { hours } => {
-            if *hours == 0 {
-                return Err("advance by at least one hour".into());
-            }
-            if let Some(scene) = &world.resource::<Story>().awaiting_choice {
-                return Err(format!("scene `{scene}` is waiting for a choice"));
-            }
-            Ok(())
-        }
+        } => bridge::check_declare(world, *incident, responders),
+        C::ResolveSev1 { incident } => bridge::check_resolve(world, *incident),
+        C::Choose { scene, choice } => story::check_choose(world, scene, *choice),
+        C::Advance { hours } => timeline::check_advance(world, *hours),
+        C::Inject { event } => facilitator::check(world, *event),
     }
-}
-
-/// A project that serves no business objective and that nobody has started yet.
-pub fn is_retirable(ticket: &Ticket) -> bool {
-    is_freezable(ticket) && ticket.is_open() && !ticket.is_started()
-}
-
-pub fn system_skill(world: &World, system: &str) -> String {
-    system_skill_of(&world.resource::<CurrentLevel>().0, system)
-}
-
-/// The skill that diagnoses and fixes a system.
-pub fn system_skill_of(level: &crate::level::Level, system: &str) -> String {
-    level
-        .systems
-        .iter()
-        .find(|s| s.id == system)
-        .map(|s| s.skill.clone())
-        .unwrap_or_default()
 }
 
 fn apply(world: &mut World, command: PlayerCommand) {
     let now = world.resource::<Clock>().now();
+    use PlayerCommand as C;
     match command {
-        PlayerCommand::Assign { ticket, person } => enqueue(world, ticket, person, now),
-        PlayerCommand::Unassign { ticket } => withdraw(world, ticket, TicketState::Backlog),
-        PlayerCommand::SetWipLimit { column, limit } => {
-            let mut policies = world.resource_mut::<Policies>();
-            match limit {
-                Some(l) => policies.wip_limits.insert(column, l),
-                None => policies.wip_limits.remove(&column),
-            };
+        C::Assign { ticket, person } => board::enqueue(world, ticket, person, now),
+        C::Unassign { ticket } => board::withdraw(world, ticket, TicketState::Backlog),
+        C::RetireWork { ticket } => board::withdraw(world, ticket, TicketState::Dropped),
+        C::SetWipLimit { column, limit } => policies::set_wip_limit(world, column, limit),
+        C::SetPolicy { policy, on } => policies::switch(world, policy, on),
+        C::SetBatchSize { size } => changes::set_batch_size(world, size),
+        C::ApproveChange { ticket } => changes::approve(world, ticket),
+        C::RejectChange { ticket } => changes::reject(world, ticket),
+        C::DeflectInterrupt { ticket } => interrupts::deflect(world, ticket),
+        C::StartDocumentation { skill, learner } => {
+            documentation::start(world, skill, learner, now)
         }
-        PlayerCommand::ApproveChange { ticket } => {
-            if let Some(mut t) = board::ticket_mut(world, ticket) {
-                t.approval = Approval::Approved;
-            }
-        }
-        PlayerCommand::RejectChange { ticket } => {
-            if let Some(mut t) = board::ticket_mut(world, ticket) {
-                t.approval = Approval::Rejected;
-            }
-            withdraw(world, ticket, TicketState::Dropped);
-        }
-        PlayerCommand::DeflectInterrupt { ticket } => withdraw(world, ticket, TicketState::Dropped),
-        PlayerCommand::RetireWork { ticket } => withdraw(world, ticket, TicketState::Dropped),
-        PlayerCommand::StartDocumentation { skill, learner } => {
-            start_documentation(world, skill, learner, now)
-        }
-        PlayerCommand::DeclareSev1 {
+        C::DeclareSev1 {
             incident,
             responders,
-        } => declare(world, incident, responders),
-        PlayerCommand::ResolveSev1 { incident } => {
-            if let Some(i) = world
-                .resource_mut::<Incidents>()
-                .0
-                .get_mut(incident.0 as usize)
-            {
-                i.resolved = Some(now);
-            }
-        }
-        PlayerCommand::SetPolicy { policy, on } => {
-            let mut policies = world.resource_mut::<Policies>();
-            if on {
-                policies.enabled.insert(policy);
-            } else {
-                policies.enabled.remove(&policy);
-            }
-        }
-        PlayerCommand::SetBatchSize { size } => {
-            world.resource_mut::<Policies>().batch_size = Some(size)
-        }
-        PlayerCommand::Choose { scene, choice } => story::choose(world, &scene, choice),
-        PlayerCommand::Advance { hours } => run_hours(world, hours),
-        PlayerCommand::Inject { event } => inject(world, event, now),
+        } => bridge::declare(world, incident, responders),
+        C::ResolveSev1 { incident } => bridge::resolve(world, incident, now),
+        C::Choose { scene, choice } => story::choose(world, &scene, choice),
+        C::Advance { hours } => timeline::run_hours(world, hours),
+        C::Inject { event } => facilitator::inject(world, event, now),
     }
 }
 
-fn inject(world: &mut World, event: Injection, now: f64) {
-    match event {
-        Injection::Sev1 => super::incidents::open_live_outage(world),
-        Injection::InterruptForConstraint => {
-            let Some((id, skill)) = board::all_people(world)
-                .into_iter()
-                .find(|p| p.constraint)
-                .map(|p| (p.id, p.skills.iter().next().cloned().unwrap_or_default()))
-            else {
-                return;
-            };
-            super::interrupts::arrive(world, id, 2.0, &skill, now);
-        }
+/// A replayed command the simulation refused: the saved game and this one have parted ways.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReplayError {
+    /// Which command of the replay (1 for the first).
+    pub number: usize,
+    pub of: usize,
+    /// When it was given, as the clock shows it.
+    pub at: String,
+    pub command: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for ReplayError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "command {} of {} ({}, at {}) was refused: {}",
+            self.number, self.of, self.command, self.at, self.reason
+        )
     }
 }
 
-/// Runs the clock hour by hour; stops early at the chapter's end or at a choice to make.
-pub fn run_hours(world: &mut World, hours: u32) {
-    for _ in 0..hours {
-        if world.resource::<Clock>().is_over()
-            || world.resource::<Story>().awaiting_choice.is_some()
-        {
-            break;
+/// Replays commands that were all carried out before. Stops at the first one refused now and
+/// says which, when and why; everything before it stands.
+pub fn replay(world: &mut World, commands: &[PlayerCommand]) -> Result<(), ReplayError> {
+    for (index, command) in commands.iter().enumerate() {
+        let at = world.resource::<Clock>().label();
+        let described = describe(world, command);
+        if let Err(reason) = execute(world, command.clone()) {
+            return Err(ReplayError {
+                number: index + 1,
+                of: commands.len(),
+                at,
+                command: described,
+                reason,
+            });
         }
-        world.run_schedule(super::SimTick);
     }
+    Ok(())
 }
 
-fn start_documentation(world: &mut World, skill: String, learner: PersonId, now: f64) {
-    let hours = world.resource::<LevelTuning>().0.documentation_hours.0;
-    let Some(writer) = board::all_people(world)
-        .into_iter()
-        .find(|p| p.constraint && p.has_skill(&skill))
-        .map(|p| p.id)
-    else {
-        return;
+/// A command in words, with the names of the tickets and people it names.
+pub fn describe(world: &World, command: &PlayerCommand) -> String {
+    let ticket = |id: &TicketId| {
+        board::ticket(world, *id).map_or_else(|| format!("ticket {}", id.0), |t| t.title.clone())
     };
-    let name = board::person(world, learner)
-        .map(|p| p.name.clone())
-        .unwrap_or_default();
-    let mut def = crate::level::TicketDef::one_step(
-        format!("document-{skill}-{}", learner.0),
-        format!("Write down how `{skill}` is done, for {name}"),
-        WorkKind::Internal,
-        &skill,
-        hours,
-    );
-    def.critical = true;
-    let id = board::create_ticket(
-        world,
-        &def,
-        Origin::Documentation { skill, learner },
-        now,
-        None,
-    );
-    enqueue(world, id, writer, now);
-}
-
-fn declare(world: &mut World, incident: IncidentId, responders: Vec<PersonId>) {
-    let ticket = {
-        let mut incidents = world.resource_mut::<Incidents>();
-        let Some(i) = incidents.0.get_mut(incident.0 as usize) else {
-            return;
-        };
-        i.declared = true;
-        i.responders = responders.clone();
-        i.ticket
+    let person = |id: &PersonId| {
+        board::person(world, *id).map_or_else(|| format!("person {}", id.0), |p| p.name.clone())
     };
-    // The bridge takes the work off anyone's queue: the responders share it.
-    withdraw(world, ticket, TicketState::Queued);
-    let now = world.resource::<Clock>().now();
-    if let Some(mut t) = board::ticket_mut(world, ticket)
-        && t.released.is_none()
-    {
-        t.released = Some(now);
-    }
-    for r in responders {
-        if let Some(mut p) = board::person_mut(world, r) {
-            p.on_bridge = Some(incident);
+    use PlayerCommand as C;
+    match command {
+        C::Assign {
+            ticket: t,
+            person: p,
+        } => format!("give “{}” to {}", ticket(t), person(p)),
+        C::Unassign { ticket: t } => format!("take “{}” back to the backlog", ticket(t)),
+        C::RetireWork { ticket: t } => format!("retire “{}”", ticket(t)),
+        C::SetWipLimit { column, limit } => match limit {
+            Some(l) => format!("cap {column:?} at {l}"),
+            None => format!("lift the {column:?} limit"),
+        },
+        C::SetPolicy { policy, on } => format!(
+            "switch the {} {}",
+            policy.label(),
+            if *on { "on" } else { "off" }
+        ),
+        C::SetBatchSize { size } => format!("deploy {size} changes at a time"),
+        C::ApproveChange { ticket: t } => format!("approve “{}”", ticket(t)),
+        C::RejectChange { ticket: t } => format!("reject “{}”", ticket(t)),
+        C::DeflectInterrupt { ticket: t } => format!("deflect “{}”", ticket(t)),
+        C::StartDocumentation { skill, learner } => {
+            format!("document {skill} for {}", person(learner))
         }
+        C::DeclareSev1 { responders, .. } => format!(
+            "open a bridge with {}",
+            responders.iter().map(person).collect::<Vec<_>>().join(", ")
+        ),
+        C::ResolveSev1 { .. } => "declare the outage over".to_owned(),
+        C::Choose { scene, choice } => format!("choose option {} in `{scene}`", choice + 1),
+        C::Advance { hours } => format!("run the clock {hours} h"),
+        C::Inject { event } => format!("facilitator: {event:?}"),
     }
 }

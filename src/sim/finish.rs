@@ -2,12 +2,11 @@
 
 use bevy::prelude::*;
 
-use super::board::{self, create_ticket, enqueue};
+use super::board;
 use super::business::Business;
-use super::changes;
-use super::incidents;
 use super::model::*;
 use super::work::TicketFinished;
+use super::{changes, documentation, incidents};
 
 pub fn on_tickets_finished(world: &mut World) {
     let finished: Vec<TicketFinished> = world
@@ -25,29 +24,9 @@ pub fn on_tickets_finished(world: &mut World) {
         match ticket.origin {
             Origin::Incident(incident) => incidents::restore(world, incident, at),
             Origin::Documentation { skill, learner } => {
-                let hours = world
-                    .resource::<super::setup::LevelTuning>()
-                    .0
-                    .documentation_hours
-                    .1;
-                let name = board::person(world, learner)
-                    .map(|p| p.name.clone())
-                    .unwrap_or_default();
-                let def = crate::level::TicketDef::one_step(
-                    format!("study-{skill}-{}", learner.0),
-                    format!("{name} learns {skill} from the write-up"),
-                    crate::level::WorkKind::Internal,
-                    &skill,
-                    hours,
-                );
-                let study = create_ticket(world, &def, Origin::Study { skill, learner }, at, None);
-                enqueue(world, study, learner, at);
+                documentation::written(world, skill, learner, at)
             }
-            Origin::Study { skill, learner } => {
-                if let Some(mut person) = board::person_mut(world, learner) {
-                    person.skills.insert(skill);
-                }
-            }
+            Origin::Study { skill, learner } => documentation::studied(world, skill, learner),
             Origin::Deployment { batch } => changes::deploy_batch(world, &batch, at),
             Origin::Board | Origin::Interrupt { .. } => {}
         }

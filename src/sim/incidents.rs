@@ -5,9 +5,9 @@ use bevy::prelude::*;
 use super::board::{self, create_ticket};
 use super::clock::Clock;
 use super::model::*;
-use super::setup::{CurrentLevel, LevelTuning};
+use super::setup::{CurrentLevel, tuning};
 use super::timeline::Agenda;
-use crate::level::{Step, TicketDef, WorkKind};
+use crate::level::{Step, SystemDef, TicketDef, WorkKind};
 
 pub struct IncidentSpec {
     pub key: String,
@@ -26,11 +26,7 @@ pub fn open(world: &mut World, spec: IncidentSpec, at: f64) -> IncidentId {
     let skill = world
         .resource::<CurrentLevel>()
         .0
-        .systems
-        .iter()
-        .find(|s| s.id == spec.system)
-        .map(|s| s.skill.clone())
-        .unwrap_or_default();
+        .system_skill(&spec.system);
     // With no change to blame, the hunt is as described; an unlogged change makes it long.
     let cause_logged = spec
         .cause
@@ -39,7 +35,7 @@ pub fn open(world: &mut World, spec: IncidentSpec, at: f64) -> IncidentId {
     let factor = if cause_logged {
         1.0
     } else {
-        world.resource::<LevelTuning>().0.unlogged_diagnosis_factor
+        tuning(world).unlogged_diagnosis_factor
     };
     let def = TicketDef {
         id: format!("incident-{}", spec.key),
@@ -77,6 +73,11 @@ pub fn open(world: &mut World, spec: IncidentSpec, at: f64) -> IncidentId {
     id
 }
 
+/// Whether a failure of this system stops revenue, which makes it a Sev 1.
+pub fn fails_as_sev1(system: &SystemDef) -> bool {
+    system.revenue_share > 0.0
+}
+
 /// The fix is in: service is back. A Sev 1 that was never declared closes itself.
 pub fn restore(world: &mut World, id: IncidentId, at: f64) {
     let responders = {
@@ -90,16 +91,12 @@ pub fn restore(world: &mut World, id: IncidentId, at: f64) {
         }
         incident.responders.clone()
     };
-    for person in responders {
-        if let Some(mut p) = board::person_mut(world, person) {
-            p.on_bridge = None;
-        }
-    }
+    super::bridge::stand_down(world, &responders);
 }
 
 /// A change landing on a system that is already down can make the outage worse.
 pub fn widen(world: &mut World, id: IncidentId) {
-    let extra = world.resource::<LevelTuning>().0.failed_change_hours.0;
+    let extra = tuning(world).failed_change_hours.0;
     let ticket = {
         let mut incidents = world.resource_mut::<Incidents>();
         let Some(incident) = incidents.0.get_mut(id.0 as usize) else {
@@ -113,14 +110,16 @@ pub fn widen(world: &mut World, id: IncidentId) {
     }
 }
 
-/// Hours a risky change counts against the systems it touched.
-const RECENT_HOURS: f64 = 16.0;
-
 /// Background incidents: fragile systems fail now and then, more often with technical debt
 /// and after changes nobody logged or reviewed. The one to blame is the latest such change.
 pub fn background_incidents(world: &mut World) {
     let level = &world.resource::<CurrentLevel>().0;
-    let per_day = level.tuning.background_incidents_per_day;
+    let tuning = &level.tuning;
+    let per_day = tuning.background_incidents_per_day;
+    let (window, per_risky) = (
+        tuning.recent_change_hours,
+        tuning.risky_change_incident_factor,
+    );
     if per_day <= 0.0 || level.systems.is_empty() {
         return;
     }
@@ -141,11 +140,12 @@ pub fn background_incidents(world: &mut World) {
         .into_iter()
         .filter(|t| {
             t.is_change()
-                && t.finished.is_some_and(|f| now - f <= RECENT_HOURS)
+                && t.finished.is_some_and(|f| now - f <= window)
                 && (!t.logged || !t.reviewed)
         })
         .collect();
-    let rate = per_day / f64::from(HOURS_PER_DAY) * (1.0 + debt) * (1.0 + 0.5 * risky.len() as f64);
+    let rate =
+        per_day / f64::from(HOURS_PER_DAY) * (1.0 + debt) * (1.0 + per_risky * risky.len() as f64);
     if roll >= rate {
         return;
     }
@@ -186,7 +186,8 @@ pub fn overload_incidents(world: &mut World) {
     else {
         return;
     };
-    if roll >= (0.3 * overload).min(0.8) {
+    let (per_overload, most) = level.tuning.overload_failure;
+    if roll >= (per_overload * overload).min(most) {
         return;
     }
     let already_down = world
@@ -229,26 +230,21 @@ fn open_system_failure(
     world: &mut World,
     kind: &str,
     title: &str,
-    system: &crate::level::SystemDef,
+    system: &SystemDef,
     cause: Option<TicketId>,
 ) {
-    let sev1 = system.revenue_share > 0.0;
-    open_failure(world, kind, title, system, cause, sev1);
+    open_failure(world, kind, title, system, cause, fails_as_sev1(system));
 }
 
 fn open_failure(
     world: &mut World,
     kind: &str,
     title: &str,
-    system: &crate::level::SystemDef,
+    system: &SystemDef,
     cause: Option<TicketId>,
     sev1: bool,
 ) {
-    let (diagnose_hours, fix_hours) = world
-        .resource::<CurrentLevel>()
-        .0
-        .tuning
-        .failed_change_hours;
+    let (diagnose_hours, fix_hours) = tuning(world).failed_change_hours;
     let number = world.resource::<Incidents>().0.len();
     let now = world.resource::<Clock>().now();
     open(

@@ -34,3 +34,16 @@ pub fn arrive(
     }
     Some(id)
 }
+
+pub fn check_deflect(world: &World, ticket: TicketId) -> Result<(), String> {
+    let t = board::ticket_of(world, ticket)?;
+    if !matches!(t.origin, Origin::Interrupt { .. }) || t.state != TicketState::Backlog {
+        return Err(format!("`{}` is not a request waiting for triage", t.title));
+    }
+    Ok(())
+}
+
+/// The shield turns a request away: it is never done.
+pub fn deflect(world: &mut World, ticket: TicketId) {
+    board::withdraw(world, ticket, TicketState::Dropped);
+}

@@ -5,14 +5,18 @@
 //! command runs the `SimTick` schedule once per working hour.
 
 pub mod board;
+pub mod bridge;
 pub mod business;
 pub mod campaign;
 pub mod changes;
 pub mod clock;
 pub mod commands;
+pub mod documentation;
+pub mod facilitator;
 mod finish;
 pub mod incidents;
 pub mod interrupts;
+pub mod key_numbers;
 pub mod metrics;
 pub mod model;
 pub mod objectives;
@@ -21,6 +25,7 @@ pub mod questions;
 pub mod rng;
 pub mod setup;
 pub mod story;
+pub mod summary;
 pub mod timeline;
 pub mod work;
 
@@ -36,18 +41,22 @@ pub use setup::start_chapter;
 pub struct SimTick;
 
 /// Where the simulation's frame work sits in `Update`: input first (UI, scripted players),
-/// then the commands are applied (and the clock runs).
+/// then the commands are applied (and the clock runs), then whatever reads the result.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SimSet {
     Input,
     Apply,
+    Observe,
 }
 
-pub(crate) fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_message::<PlayerCommand>()
         .add_message::<work::TicketFinished>()
         .init_resource::<story::Flags>()
-        .configure_sets(Update, (SimSet::Input, SimSet::Apply).chain())
+        .configure_sets(
+            Update,
+            (SimSet::Input, SimSet::Apply, SimSet::Observe).chain(),
+        )
         .add_systems(
             Update,
             (

@@ -5,9 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::board;
 use super::clock::Clock;
-use super::metrics::{Summary, summarize};
 use super::model::HOURS_PER_DAY;
 use super::setup::CurrentLevel;
+use super::summary::{Summary, summarize};
 use crate::level::{Goal, Measure, ObjectiveDef};
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]

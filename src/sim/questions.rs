@@ -1,71 +1,9 @@
 //! Discussion questions filled in with the player's own numbers: a level writes
-//! `{peak_queue:brent}` and the debrief shows "9.0".
-
-use std::collections::BTreeSet;
+//! `{peak_queue:brent}` and the debrief shows "9.0". Which placeholders exist is the level
+//! format's business (`level::placeholders`); their values are measured here.
 
 use super::clock::Clock;
-use super::metrics::Summary;
-
-/// Placeholders that take no argument, and what they show.
-pub const CHAPTER_PLACEHOLDERS: &[(&str, &str)] = &[
-    ("lead_time", "mean hours from release to done"),
-    ("throughput", "planned tickets finished a day"),
-    (
-        "unplanned_share",
-        "percent of hours spent on unplanned work",
-    ),
-    ("time_to_restore", "mean hours to restore a Sev 1"),
-    ("revenue_lost", "dollars lost to outages"),
-    ("failed_changes", "changes that failed"),
-    ("sev1s", "Sev 1 outages"),
-    ("wip", "mean tickets in process"),
-    ("deploys", "deployments a day"),
-    ("change_fail_rate", "percent of deployments that failed"),
-];
-
-/// Placeholders that name a team member after a colon, as in `{utilization:brent}`.
-pub const PERSON_PLACEHOLDERS: &[(&str, &str)] = &[
-    (
-        "peak_queue",
-        "the most hours of work ever waiting in their queue",
-    ),
-    (
-        "peak_queue_when",
-        "when their queue peaked, as \"Day 2, 11:00\"",
-    ),
-    ("utilization", "percent of their hours spent busy"),
-    ("wait", "mean hours work waited in their queue"),
-];
-
-fn placeholders(text: &str) -> impl Iterator<Item = &str> {
-    text.split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(inside, _)| inside))
-}
-
-/// What is wrong with a question's placeholders, given the team's ids.
-pub fn check(text: &str, team: &BTreeSet<String>) -> Vec<String> {
-    let mut problems = Vec::new();
-    for inside in placeholders(text) {
-        match inside.split_once(':') {
-            Some((name, person)) => {
-                if !PERSON_PLACEHOLDERS.iter().any(|(n, _)| *n == name) {
-                    problems.push(format!("unknown placeholder `{{{inside}}}` in a question"));
-                } else if !team.contains(person) {
-                    problems.push(format!(
-                        "unknown person `{person}` in `{{{inside}}}`: not on the team"
-                    ));
-                }
-            }
-            None => {
-                if !CHAPTER_PLACEHOLDERS.iter().any(|(n, _)| *n == inside) {
-                    problems.push(format!("unknown placeholder `{{{inside}}}` in a question"));
-                }
-            }
-        }
-    }
-    problems
-}
+use super::summary::Summary;
 
 /// The question with every placeholder replaced by the measured value.
 pub fn fill(text: &str, summary: &Summary) -> String {

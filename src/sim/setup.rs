@@ -16,12 +16,15 @@ use super::story::Story;
 use super::timeline::{self, Agenda};
 use crate::level::{Level, Tuning};
 
-#[derive(Resource, Clone, Debug, Default)]
-pub struct LevelTuning(pub Tuning);
-
-/// The level being played, for the rules that look things up in it (systems, scenes).
+/// The level being played, for the rules that look things up in it (systems, scenes, the
+/// model's tuning).
 #[derive(Resource, Clone, Debug)]
 pub struct CurrentLevel(pub Level);
+
+/// The knobs of the model for the chapter being played.
+pub fn tuning(world: &World) -> &Tuning {
+    &world.resource::<CurrentLevel>().0.tuning
+}
 
 /// Opens `level` in `world`, replacing whatever chapter was there.
 pub fn start_chapter(world: &mut World, level: &Level, seed: u64) {
@@ -33,7 +36,6 @@ pub fn start_chapter(world: &mut World, level: &Level, seed: u64) {
         world.despawn(entity);
     }
     world.remove_resource::<ChapterResult>();
-    world.insert_resource(LevelTuning(level.tuning.clone()));
     world.insert_resource(CurrentLevel(level.clone()));
     world.insert_resource(Clock {
         tick: 0,
@@ -78,12 +80,6 @@ pub fn start_chapter(world: &mut World, level: &Level, seed: u64) {
     let agenda = Agenda::draw(level, &mut rng);
     world.insert_resource(rng);
     world.insert_resource(agenda);
-    world
-        .resource_mut::<Metrics>()
-        .begin(world_people_count(level));
+    world.resource_mut::<Metrics>().begin(level.team.len());
     timeline::fire_hour(world, 0);
-}
-
-fn world_people_count(level: &Level) -> usize {
-    level.team.len()
 }

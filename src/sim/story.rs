@@ -33,9 +33,8 @@ pub fn play_scene(world: &mut World, id: &str, at: f64) {
     let has_choices = world
         .resource::<CurrentLevel>()
         .0
-        .scenes
-        .iter()
-        .any(|s| s.id == id && !s.choices.is_empty());
+        .scene(id)
+        .is_some_and(|s| !s.choices.is_empty());
     let mut story = world.resource_mut::<Story>();
     story.played.push((at, id.to_owned()));
     if has_choices {
@@ -47,14 +46,28 @@ pub fn play_scene(world: &mut World, id: &str, at: f64) {
     }
 }
 
-/// Applies the effects of choice `index` in `scene` (already validated).
+pub fn check_choose(world: &World, scene: &str, choice: usize) -> Result<(), String> {
+    let story = world.resource::<Story>();
+    if story.awaiting_choice.as_deref() != Some(scene) {
+        return Err(format!("scene `{scene}` is not waiting for a choice"));
+    }
+    let count = world
+        .resource::<CurrentLevel>()
+        .0
+        .scene(scene)
+        .map_or(0, |s| s.choices.len());
+    if choice >= count {
+        return Err(format!("scene `{scene}` has {count} choices"));
+    }
+    Ok(())
+}
+
+/// Applies the effects of choice `index` in `scene` (already checked).
 pub fn choose(world: &mut World, scene: &str, index: usize) {
     let effects = world
         .resource::<CurrentLevel>()
         .0
-        .scenes
-        .iter()
-        .find(|s| s.id == scene)
+        .scene(scene)
         .and_then(|s| s.choices.get(index))
         .map(|c| c.effects.clone())
         .unwrap_or_default();

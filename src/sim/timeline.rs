@@ -211,3 +211,25 @@ pub fn advance_clock(world: &mut World) {
         fire_hour(world, tick);
     }
 }
+
+pub fn check_advance(world: &World, hours: u32) -> Result<(), String> {
+    if hours == 0 {
+        return Err("advance by at least one hour".into());
+    }
+    if let Some(scene) = &world.resource::<story::Story>().awaiting_choice {
+        return Err(format!("scene `{scene}` is waiting for a choice"));
+    }
+    Ok(())
+}
+
+/// Runs the clock hour by hour; stops early at the chapter's end or at a choice to make.
+pub fn run_hours(world: &mut World, hours: u32) {
+    for _ in 0..hours {
+        if world.resource::<Clock>().is_over()
+            || world.resource::<story::Story>().awaiting_choice.is_some()
+        {
+            break;
+        }
+        world.run_schedule(super::SimTick);
+    }
+}

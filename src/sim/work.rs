@@ -1,14 +1,14 @@
 //! One working hour for every person: pick a task, pay for switching, make progress, hand off.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use bevy::prelude::*;
 
 use super::clock::Clock;
 use super::model::*;
-use super::policies::Policies;
-use super::setup::LevelTuning;
-use crate::level::{Policy, WorkKind};
+use super::policies::{Policies, is_freezable};
+use super::setup::CurrentLevel;
+use crate::level::{Policy, Step, Tuning, WorkKind};
 
 /// A ticket's last step is done; what that means is decided by `finish::on_ticket_finished`.
 #[derive(Message, Clone, Copy, Debug)]
@@ -59,13 +59,6 @@ impl Gates {
     }
 }
 
-/// Projects a freeze stops: planned project work that is not critical.
-pub fn is_freezable(ticket: &Ticket) -> bool {
-    matches!(ticket.kind, WorkKind::Business | WorkKind::Internal)
-        && !ticket.critical
-        && ticket.origin == Origin::Board
-}
-
 /// A step finished by someone who cannot do the next one: it goes to the least-loaded
 /// person who can, after the current person's hour is done.
 struct Handoff {
@@ -78,7 +71,7 @@ struct Handoff {
 pub fn work_one_hour(
     clock: Res<Clock>,
     policies: Res<Policies>,
-    tuning: Res<LevelTuning>,
+    level: Res<CurrentLevel>,
     roster: Res<Roster>,
     board: Res<Board>,
     incidents: Res<Incidents>,
@@ -109,8 +102,10 @@ pub fn work_one_hour(
         }
     }
 
-    let bridges = run_bridges(
+    let tuning = &level.0.tuning;
+    let bridges = super::bridge::run_bridges(
         &clock,
+        tuning,
         &board,
         &incidents,
         &people,
@@ -131,7 +126,7 @@ pub fn work_one_hour(
             let mut shift = Shift {
                 now: hour_start,
                 end: hour_start + 1.0,
-                tuning: &tuning,
+                tuning,
                 board: &board,
                 finished: &mut finished,
                 handoffs: &mut handoffs,
@@ -152,7 +147,7 @@ pub fn work_one_hour(
 struct Shift<'a, 'w> {
     now: f64,
     end: f64,
-    tuning: &'a LevelTuning,
+    tuning: &'a Tuning,
     board: &'a Board,
     finished: &'a mut MessageWriter<'w, TicketFinished>,
     handoffs: &'a mut Vec<Handoff>,
@@ -166,7 +161,9 @@ impl Shift<'_, '_> {
     /// A long to-do list costs attention: status questions, re-planning, chasing.
     fn juggle(&mut self, person: &mut Person) {
         let extra = person.queue.len().saturating_sub(1) as f64;
-        let lost = (self.tuning.0.juggling * extra).min(0.3).min(self.left());
+        let lost = (self.tuning.juggling * extra)
+            .min(self.tuning.juggling_cap)
+            .min(self.left());
         person.stats.juggling += lost;
         self.now += lost;
     }
@@ -193,7 +190,7 @@ impl Shift<'_, '_> {
                 continue;
             }
             if self.switching(person, ticket, tickets) {
-                let cost = self.tuning.0.switch_hours.min(self.left());
+                let cost = self.tuning.switch_hours.min(self.left());
                 person.stats.switching += cost;
                 self.now += cost;
                 person.last = Some(next);
@@ -291,22 +288,10 @@ impl Shift<'_, '_> {
     }
 
     fn step_done(&mut self, person: &mut Person, ticket: &mut Ticket, at: f64) {
-        ticket.step += 1;
-        ticket.step_touched = false;
-        let Some(next) = ticket.current_step().cloned() else {
-            ticket.state = TicketState::Done;
-            ticket.finished = Some(at);
-            ticket.holder = None;
-            ticket.remaining = 0.0;
+        let Some(next) = complete_step(ticket, at, self.finished) else {
             person.queue.retain(|&t| t != ticket.id);
-            self.finished.write(TicketFinished {
-                ticket: ticket.id,
-                at,
-            });
             return;
         };
-        ticket.remaining = next.hours;
-        ticket.ready_at = at;
         if person.has_skill(&next.skill) {
             return;
         }
@@ -320,75 +305,29 @@ impl Shift<'_, '_> {
     }
 }
 
-/// Works every open Sev 1 bridge for the hour, all responders together: k skilled people on
-/// shift go 1 + (k-1)/2 times as fast as one. Returns, per bridge, when its work stopped
-/// (the fix went in, or the hour ended): every responder is on the call until then.
-fn run_bridges(
-    clock: &Clock,
-    board: &Board,
-    incidents: &Incidents,
-    people: &Query<&mut Person>,
-    tickets: &mut Query<&mut Ticket>,
+/// The ticket's current step is done at `at`: it moves on to the next step, which it returns,
+/// or, with no step left, it is done (and `TicketFinished` says so).
+pub(super) fn complete_step(
+    ticket: &mut Ticket,
+    at: f64,
     finished: &mut MessageWriter<TicketFinished>,
-) -> BTreeMap<IncidentId, f64> {
-    let (start, end) = (clock.now(), clock.now() + 1.0);
-    let mut busy_until = BTreeMap::new();
-    for incident in incidents.0.iter().filter(|i| i.declared && i.is_down()) {
-        let Some(mut ticket) = board
-            .entity(incident.ticket)
-            .and_then(|e| tickets.get_mut(e).ok())
-        else {
-            continue;
-        };
-        let mut now = start;
-        while ticket.is_open() && now < end - EPSILON {
-            let Some(skill) = ticket.current_step().map(|s| s.skill.clone()) else {
-                break;
-            };
-            let skilled = people
-                .iter()
-                .filter(|p| {
-                    p.on_bridge == Some(incident.id)
-                        && p.works_at(clock.tick)
-                        && p.has_skill(&skill)
-                })
-                .count();
-            if skilled == 0 {
-                break;
-            }
-            let rate = 1.0 + 0.5 * (skilled as f64 - 1.0);
-            if !ticket.step_touched {
-                ticket.step_touched = true;
-                let wait = (now - ticket.ready_at).max(0.0);
-                ticket.waits.push(wait);
-            }
-            ticket.started.get_or_insert(now);
-            let progress = ((end - now) * rate).min(ticket.remaining);
-            ticket.remaining -= progress;
-            ticket.touch_hours += progress;
-            now += progress / rate;
-            if ticket.remaining <= EPSILON {
-                ticket.step += 1;
-                ticket.step_touched = false;
-                ticket.ready_at = now;
-                match ticket.current_step().map(|s| s.hours) {
-                    Some(hours) => ticket.remaining = hours,
-                    None => {
-                        ticket.state = TicketState::Done;
-                        ticket.finished = Some(now);
-                        ticket.remaining = 0.0;
-                        finished.write(TicketFinished {
-                            ticket: ticket.id,
-                            at: now,
-                        });
-                    }
-                }
-            }
-        }
-        // With nobody able to work it, the call still runs the whole hour.
-        busy_until.insert(incident.id, if ticket.is_open() { end } else { now });
-    }
-    busy_until
+) -> Option<Step> {
+    ticket.step += 1;
+    ticket.step_touched = false;
+    ticket.ready_at = at;
+    let Some(next) = ticket.current_step().cloned() else {
+        ticket.state = TicketState::Done;
+        ticket.finished = Some(at);
+        ticket.holder = None;
+        ticket.remaining = 0.0;
+        finished.write(TicketFinished {
+            ticket: ticket.id,
+            at,
+        });
+        return None;
+    };
+    ticket.remaining = next.hours;
+    Some(next)
 }
 
 /// Records the wait before a step's first touch (against the person who took it) and the

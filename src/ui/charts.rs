@@ -5,7 +5,9 @@ use egui_plot::{Bar, BarChart, FilledArea, Legend, Line, Plot, PlotPoints, Point
 
 use super::theme::Theme;
 use crate::sim::Column;
-use crate::sim::metrics::{Band, Dora, Metrics, Summary};
+use crate::sim::key_numbers::KeyNumbers;
+use crate::sim::metrics::Metrics;
+use crate::sim::summary::{Band, Dora, Summary};
 
 /// What the charts need, taken once from the finished chapter.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -208,39 +210,24 @@ pub fn dora(ui: &mut egui::Ui, dora: &Dora) {
     });
 }
 
-/// A run's outcome in a few lines, for comparing two runs side by side.
+/// A run's outcome in a few lines, for comparing two runs side by side; each number says
+/// what it means on hover.
 pub fn key_numbers(ui: &mut egui::Ui, result: &crate::sim::objectives::ChapterResult) {
-    let s = &result.summary;
-    let hours = |v: Option<f64>| v.map_or("–".to_owned(), |h| format!("{h:.1} h"));
     egui::Grid::new(ui.next_auto_id())
         .num_columns(2)
         .show(ui, |ui| {
-            let mut row = |label: &str, value: String| {
-                ui.label(label);
-                ui.strong(value);
-                ui.end_row();
-            };
-            row("Stars", crate::sim::objectives::star_row(result.stars));
-            row("Lead time", hours(s.lead_time));
-            row(
-                "Throughput",
-                format!("{:.1} planned a day", s.planned_throughput),
-            );
-            if let Some(c) = s.constraint() {
-                row(
-                    &format!("{} busy", c.name),
-                    format!("{:.0}%", c.utilization * 100.0),
-                );
-            }
-            row(
-                "Unplanned work",
-                format!("{:.0}%", s.unplanned_share * 100.0),
-            );
-            row(
-                "Sev 1s, time to restore",
-                format!("{}, {}", s.sev1s, hours(s.dora.time_to_restore)),
-            );
-            row("Deploys a day", format!("{:.2}", s.dora.deploys_per_day));
-            row("Revenue lost", format!("${:.0}", s.revenue_lost));
+            ui.label("Stars");
+            ui.strong(crate::sim::objectives::star_row(result.stars));
+            ui.end_row();
+            key_number_rows(ui, &KeyNumbers::of(&result.summary));
         });
+}
+
+/// The run's headline numbers as grid rows: label, then value (each explained on hover).
+pub fn key_number_rows(ui: &mut egui::Ui, numbers: &KeyNumbers) {
+    for row in numbers.rows() {
+        ui.label(&row.label).on_hover_text(row.meaning);
+        ui.strong(&row.value).on_hover_text(row.meaning);
+        ui.end_row();
+    }
 }

@@ -139,134 +139,15 @@ pub fn build(world: &World) -> OpsView {
     let policies = world.resource::<Policies>();
     let level = &world.resource::<CurrentLevel>().0;
     let business = world.resource::<Business>();
-    let people = board::all_people(world);
-    let tickets = board::all_tickets(world);
-    let now = clock.now();
-    let name_of = |id: PersonId| people.iter().find(|p| p.id == id).map(|p| p.name.clone());
-
-    let mut columns: Vec<ColumnView> = Column::ALL
-        .iter()
-        .map(|&column| ColumnView {
-            column,
-            limit: policies.wip_limit(column),
-            cards: Vec::new(),
-        })
-        .collect();
-    let traced = policies
-        .unlocked
-        .contains(&crate::level::Policy::ObjectiveLinks);
-    for ticket in tickets.iter().filter(|t| t.state != TicketState::Dropped) {
-        let column = column_of(ticket, policies);
-        columns[column as usize].cards.push(CardView {
-            id: ticket.id,
-            title: ticket.title.clone(),
-            kind: ticket.kind,
-            column,
-            route: ticket
-                .route
-                .iter()
-                .map(|s| (s.skill.clone(), s.hours))
-                .collect(),
-            step: ticket.step,
-            remaining: ticket.remaining,
-            age: ticket.finished.unwrap_or(now) - ticket.arrived,
-            waited: ticket.waits.iter().sum::<f64>()
-                + if ticket.state == TicketState::Queued && !ticket.step_touched {
-                    (now - ticket.ready_at).max(0.0)
-                } else {
-                    0.0
-                },
-            due: ticket.due,
-            risk: ticket.risk,
-            system: ticket.system.clone(),
-            holder: ticket.holder.and_then(name_of),
-            needs_approval: needs_approval(ticket, policies),
-            shielded_request: matches!(ticket.origin, Origin::Interrupt { .. })
-                && ticket.state == TicketState::Backlog,
-            critical: ticket.critical,
-            value: traced.then_some(ticket.value),
-            retirable: traced && crate::sim::commands::is_retirable(ticket),
-        });
-    }
-    let done = &mut columns[Column::Done as usize].cards;
-    let skip = done.len().saturating_sub(DONE_SHOWN);
-    done.drain(..skip);
-
-    let person_views = people
-        .iter()
-        .map(|p| PersonView {
-            id: p.id,
-            key: p.key.clone(),
-            name: p.name.clone(),
-            role: p.role.clone(),
-            skills: p.skills.iter().cloned().collect(),
-            constraint: p.constraint,
-            queue: p
-                .queue
-                .iter()
-                .filter_map(|&t| tickets.get(t.0 as usize))
-                .map(|t| (t.id, t.title.clone()))
-                .collect(),
-            queue_hours: p
-                .queue
-                .iter()
-                .filter_map(|&t| tickets.get(t.0 as usize))
-                .map(|t| t.remaining)
-                .sum::<f64>()
-                + 0.0,
-            utilization: p.stats.utilization(),
-            at_work: p.works_at(clock.tick),
-            on_bridge: p.on_bridge.is_some(),
-        })
-        .collect();
-
-    let incidents = world
-        .resource::<Incidents>()
-        .0
-        .iter()
-        .filter(|i| i.resolved.is_none())
-        .map(|i| {
-            let skill = crate::sim::commands::system_skill_of(level, &i.system);
-            IncidentView {
-                id: i.id,
-                title: i.title.clone(),
-                system: i.system.clone(),
-                sev1: i.sev1,
-                down: i.is_down(),
-                declared: i.declared,
-                hours_down: i.time_to_restore(now),
-                responders: i.responders.iter().filter_map(|&r| name_of(r)).collect(),
-                candidates: people
-                    .iter()
-                    .filter(|p| p.has_skill(&skill) && p.on_bridge.is_none())
-                    .map(|p| (p.id, p.name.clone(), p.constraint))
-                    .collect(),
-                change_log: tickets
-                    .iter()
-                    .filter(|t| {
-                        t.is_change()
-                            && t.logged
-                            && t.system.as_deref() == Some(i.system.as_str())
-                            && t.finished.is_some_and(|f| f <= now && now - f <= 24.0)
-                    })
-                    .map(|t| ChangeLogEntry {
-                        title: t.title.clone(),
-                        finished_at: t.finished.unwrap_or(0.0),
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
-
     OpsView {
         chapter: level.chapter,
         title: level.title.clone(),
         clock: clock.label(),
         hours_left: clock.end.saturating_sub(clock.tick),
-        columns,
+        columns: columns(world),
         wip_limits_unlocked: policies.unlocked.contains(&Policy::WipLimits),
-        people: person_views,
-        incidents,
+        people: people(world),
+        incidents: incidents(world),
         policies: Policy::ALL
             .iter()
             .filter(|p| p.is_switch() && policies.unlocked.contains(p))
@@ -274,7 +155,7 @@ pub fn build(world: &World) -> OpsView {
             .collect(),
         documentation_unlocked: policies.unlocked.contains(&Policy::Documentation),
         revenue_lost: business.revenue_lost,
-        share_price: business.share_price(),
+        share_price: business.share_price(&level.tuning),
         audit_findings: business.audit_findings,
         refusal: world
             .resource::<CommandLog>()
@@ -301,8 +182,140 @@ pub fn build(world: &World) -> OpsView {
     }
 }
 
+fn name_of(world: &World, id: PersonId) -> Option<String> {
+    board::person(world, id).map(|p| p.name.clone())
+}
+
+/// The board's columns with their cards (the Done column keeps only the latest few).
+fn columns(world: &World) -> Vec<ColumnView> {
+    let policies = world.resource::<Policies>();
+    let now = world.resource::<Clock>().now();
+    let mut columns: Vec<ColumnView> = Column::ALL
+        .iter()
+        .map(|&column| ColumnView {
+            column,
+            limit: policies.wip_limit(column),
+            cards: Vec::new(),
+        })
+        .collect();
+    let traced = policies.unlocked.contains(&Policy::ObjectiveLinks);
+    for ticket in board::all_tickets(world)
+        .into_iter()
+        .filter(|t| t.state != TicketState::Dropped)
+    {
+        let column = column_of(ticket, policies);
+        columns[column as usize].cards.push(CardView {
+            id: ticket.id,
+            title: ticket.title.clone(),
+            kind: ticket.kind,
+            column,
+            route: ticket
+                .route
+                .iter()
+                .map(|s| (s.skill.clone(), s.hours))
+                .collect(),
+            step: ticket.step,
+            remaining: ticket.remaining,
+            age: ticket.finished.unwrap_or(now) - ticket.arrived,
+            waited: ticket.waits.iter().sum::<f64>()
+                + if ticket.state == TicketState::Queued && !ticket.step_touched {
+                    (now - ticket.ready_at).max(0.0)
+                } else {
+                    0.0
+                },
+            due: ticket.due,
+            risk: ticket.risk,
+            system: ticket.system.clone(),
+            holder: ticket.holder.and_then(|id| name_of(world, id)),
+            needs_approval: needs_approval(ticket, policies),
+            shielded_request: matches!(ticket.origin, Origin::Interrupt { .. })
+                && ticket.state == TicketState::Backlog,
+            critical: ticket.critical,
+            value: traced.then_some(ticket.value),
+            retirable: traced && board::is_retirable(ticket),
+        });
+    }
+    let done = &mut columns[Column::Done as usize].cards;
+    let skip = done.len().saturating_sub(DONE_SHOWN);
+    done.drain(..skip);
+    columns
+}
+
+fn people(world: &World) -> Vec<PersonView> {
+    let tick = world.resource::<Clock>().tick;
+    let tickets = board::all_tickets(world);
+    board::all_people(world)
+        .into_iter()
+        .map(|p| {
+            let queue = || p.queue.iter().filter_map(|&t| tickets.get(t.0 as usize));
+            PersonView {
+                id: p.id,
+                key: p.key.clone(),
+                name: p.name.clone(),
+                role: p.role.clone(),
+                skills: p.skills.iter().cloned().collect(),
+                constraint: p.constraint,
+                queue: queue().map(|t| (t.id, t.title.clone())).collect(),
+                queue_hours: queue().map(|t| t.remaining).sum::<f64>() + 0.0,
+                utilization: p.stats.utilization(),
+                at_work: p.works_at(tick),
+                on_bridge: p.on_bridge.is_some(),
+            }
+        })
+        .collect()
+}
+
+/// Open incidents, with who could join a bridge and what the change log knows.
+fn incidents(world: &World) -> Vec<IncidentView> {
+    let level = &world.resource::<CurrentLevel>().0;
+    let now = world.resource::<Clock>().now();
+    let people = board::all_people(world);
+    let tickets = board::all_tickets(world);
+    world
+        .resource::<Incidents>()
+        .0
+        .iter()
+        .filter(|i| i.resolved.is_none())
+        .map(|i| {
+            let skill = level.system_skill(&i.system);
+            IncidentView {
+                id: i.id,
+                title: i.title.clone(),
+                system: i.system.clone(),
+                sev1: i.sev1,
+                down: i.is_down(),
+                declared: i.declared,
+                hours_down: i.time_to_restore(now),
+                responders: i
+                    .responders
+                    .iter()
+                    .filter_map(|&r| name_of(world, r))
+                    .collect(),
+                candidates: people
+                    .iter()
+                    .filter(|p| p.has_skill(&skill) && p.on_bridge.is_none())
+                    .map(|p| (p.id, p.name.clone(), p.constraint))
+                    .collect(),
+                change_log: tickets
+                    .iter()
+                    .filter(|t| {
+                        t.is_change()
+                            && t.logged
+                            && t.system.as_deref() == Some(i.system.as_str())
+                            && t.finished.is_some_and(|f| f <= now && now - f <= 24.0)
+                    })
+                    .map(|t| ChangeLogEntry {
+                        title: t.title.clone(),
+                        finished_at: t.finished.unwrap_or(0.0),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
 fn objectives(world: &World, level: &crate::level::Level) -> Vec<String> {
-    let summary = crate::sim::metrics::summarize(world);
+    let summary = crate::sim::summary::summarize(world);
     level
         .objectives
         .iter()

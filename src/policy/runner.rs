@@ -1,0 +1,117 @@
+//! The headless runner: a chapter or the whole campaign played by a scripted player, or a
+//! command log replayed, without a window.
+
+use bevy::prelude::*;
+
+use super::ScriptedPlayer;
+use crate::sim::PlayerCommand;
+use crate::sim::board;
+
+/// What a finished chapter leaves behind: its outcome, its hour-by-hour record and the
+/// commands that produced it.
+#[derive(Clone, Debug)]
+pub struct Played {
+    pub result: crate::sim::objectives::ChapterResult,
+    pub metrics: crate::sim::metrics::Metrics,
+    pub log: crate::sim::CommandLog,
+    /// Hours from release to done of every finished ticket (the lead-time histogram).
+    pub lead_times: Vec<f64>,
+}
+
+/// Safety stop for a player that never lets the clock run (a scene nobody can answer).
+const MAX_FRAMES: u32 = 100_000;
+
+/// Plays a chapter headlessly with a scripted player, one hour a frame.
+pub fn play_chapter(level: &crate::level::Level, seed: u64, player: ScriptedPlayer) -> Played {
+    let mut app = crate::sim::headless_app();
+    crate::sim::start_chapter(app.world_mut(), level, seed);
+    play_to_the_end(&mut app, player);
+    finish(app)
+}
+
+/// Lets the player decide each hour until the chapter is over.
+fn play_to_the_end(app: &mut App, player: ScriptedPlayer) {
+    for _ in 0..MAX_FRAMES {
+        if app
+            .world()
+            .contains_resource::<crate::sim::objectives::ChapterResult>()
+        {
+            break;
+        }
+        let commands = player.decide(app.world());
+        let choosing = matches!(commands.first(), Some(PlayerCommand::Choose { .. }));
+        for command in commands {
+            app.world_mut().write_message(command);
+        }
+        if !choosing {
+            app.world_mut()
+                .write_message(PlayerCommand::Advance { hours: 1 });
+        }
+        app.update();
+    }
+}
+
+/// One chapter of a campaign run.
+#[derive(Clone, Debug)]
+pub struct CampaignRow {
+    pub chapter: u32,
+    pub title: String,
+    pub narrative_only: bool,
+    pub result: crate::sim::objectives::ChapterResult,
+}
+
+/// Plays every chapter in order, carrying the campaign's state from each to the next.
+pub fn play_campaign(
+    campaign: &crate::level::LoadedCampaign,
+    seed: u64,
+    player: ScriptedPlayer,
+) -> (Vec<CampaignRow>, crate::sim::campaign::CampaignState) {
+    let mut state = crate::sim::campaign::CampaignState::default();
+    let mut rows = Vec::new();
+    for level in campaign.chapters() {
+        let prepared = state.prepare(level);
+        let mut app = crate::sim::headless_app();
+        crate::sim::start_chapter(app.world_mut(), &prepared, seed);
+        play_to_the_end(&mut app, player);
+        state.carry(app.world(), &prepared);
+        rows.push(CampaignRow {
+            chapter: level.chapter,
+            title: level.title.clone(),
+            narrative_only: level.narrative_only,
+            result: finish(app).result,
+        });
+    }
+    (rows, state)
+}
+
+/// Replays a command log on the same level and seed. The log may hold the refusals it met
+/// the first time (a session report's does); they are refused again and change nothing.
+pub fn replay_chapter(
+    level: &crate::level::Level,
+    seed: u64,
+    commands: &[PlayerCommand],
+) -> Played {
+    let mut app = crate::sim::headless_app();
+    crate::sim::start_chapter(app.world_mut(), level, seed);
+    for command in commands {
+        app.world_mut().write_message(command.clone());
+        app.update();
+    }
+    finish(app)
+}
+
+fn finish(mut app: App) -> Played {
+    // Close the books even if the player stopped early.
+    crate::sim::objectives::close_chapter_when_over(app.world_mut());
+    let world = app.world();
+    let result = world
+        .get_resource::<crate::sim::objectives::ChapterResult>()
+        .cloned()
+        .unwrap_or_else(|| crate::sim::objectives::evaluate(world));
+    Played {
+        result,
+        metrics: world.resource::<crate::sim::metrics::Metrics>().clone(),
+        log: world.resource::<crate::sim::CommandLog>().clone(),
+        lead_times: board::lead_times(world),
+    }
+}
