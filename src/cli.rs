@@ -1,188 +1,205 @@
-//! The command line: play (the default), `simulate`, and `check`.
+//! The command line: play (the default), `simulate`, `check`, `class-report`. Parsed by
+//! clap: every subcommand has `--help`, a wrong command line says what is wrong and exits 2,
+//! and `--version` prints the version.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
 use crate::level::{self, LevelSource};
 use crate::policy::{ScriptedPlayer, play_chapter};
 
-const USAGE: &str = "\
-usage:
-  parts-unlimited [--levels DIR] [--class CODE] [--projector]
-                                                  play the game (CODE: the class's scenario;
-                                                  --projector: large type for a room)
-  parts-unlimited --screenshots DIR              walk every screen, write one picture each, quit
-  parts-unlimited simulate --chapter N [--seed S] [--policy naive|flow] [--levels DIR]
-                                                  play a chapter headlessly and print the outcome
-  parts-unlimited simulate --campaign [--seed S] [--policy naive|flow] [--levels DIR]
-                                                  play every chapter in order, state carried
-  parts-unlimited check PATH                     check a level file or a folder of levels
-  parts-unlimited class-report FILES... --out DIR [--names] [--class CODE]
-                                                  merge a class's session reports (JSON) into
-                                                  DIR/class.csv and DIR/summary.md";
+#[derive(Parser, Debug)]
+#[command(
+    name = "parts-unlimited",
+    version,
+    about = "A game of The Phoenix Project: run IT Operations at Parts Unlimited.",
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    play: PlayArgs,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Play the game in a window (what happens with no subcommand).
+    Play(PlayArgs),
+    /// Play a chapter, or the whole campaign, with a scripted player and print the outcome.
+    Simulate(SimulateArgs),
+    /// Check a level file, or every level in a folder (its campaign.ron included).
+    Check {
+        /// A .ron level file or a folder of them.
+        path: PathBuf,
+    },
+    /// Merge a class's session reports into DIR/class.csv and DIR/summary.md.
+    ClassReport(ClassReportArgs),
+    /// Play a chapter in real time without a window, saving as the game does (used by the
+    /// tests that kill the game mid-chapter).
+    #[command(hide = true)]
+    Autoplay(AutoplayArgs),
+}
+
+#[derive(Args, Debug, Default)]
+struct PlayArgs {
+    /// Play the levels in DIR (with its campaign.ron) instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    levels: Option<PathBuf>,
+    /// Join a class: every student with the same code plays the same scenario.
+    #[arg(long, value_name = "CODE")]
+    class: Option<String>,
+    /// Large type and high contrast for a room, with the facilitator's keys.
+    #[arg(long)]
+    projector: bool,
+    /// Walk every screen, write one picture of each into DIR, and quit.
+    #[arg(long, value_name = "DIR")]
+    screenshots: Option<PathBuf>,
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
+enum Policy {
+    /// First come, first served; Brent takes whatever he can; no change control.
+    Naive,
+    /// Protects Brent, limits work in process, logs changes, runs bridges.
+    Flow,
+}
+
+impl From<Policy> for ScriptedPlayer {
+    fn from(policy: Policy) -> Self {
+        match policy {
+            Policy::Naive => ScriptedPlayer::Naive,
+            Policy::Flow => ScriptedPlayer::Flow,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+#[command(group = clap::ArgGroup::new("what").required(true).args(["chapter", "campaign"]))]
+struct SimulateArgs {
+    /// The chapter to play.
+    #[arg(long, value_name = "N")]
+    chapter: Option<u32>,
+    /// Play every chapter in order, carrying what each leaves to the next.
+    #[arg(long)]
+    campaign: bool,
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
+    #[arg(long, value_enum, default_value_t = Policy::Flow)]
+    policy: Policy,
+    /// Play the levels in DIR instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    levels: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+struct ClassReportArgs {
+    /// The session reports students handed in (the .json files).
+    #[arg(required = true, value_name = "FILES")]
+    files: Vec<PathBuf>,
+    /// Where class.csv and summary.md go.
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Put the students' names in the summary (left out by default, for projecting).
+    #[arg(long)]
+    names: bool,
+    /// Take only reports from this class.
+    #[arg(long, value_name = "CODE")]
+    class: Option<String>,
+}
+
+#[derive(Args, Debug)]
+struct AutoplayArgs {
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    chapter: u32,
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
+    /// Game hours a second of real time.
+    #[arg(long, default_value_t = 4.0)]
+    hours_per_second: f32,
+    /// Pick the chapter up from the save, as Continue does.
+    #[arg(long = "continue")]
+    resume: bool,
+    /// Stop after this many game hours (or at the chapter's end).
+    #[arg(long)]
+    hours: Option<u32>,
+    #[arg(long, value_name = "DIR")]
+    levels: Option<PathBuf>,
+}
 
 pub fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
-        Ok(code) => code,
-        Err(CliError::Usage(message)) => {
-            eprintln!("{message}\n\n{USAGE}");
-            ExitCode::from(2)
-        }
-        Err(CliError::Failed(message)) => {
-            eprintln!("{message}");
-            ExitCode::FAILURE
-        }
-    }
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        None => play(cli.play),
+        Some(Command::Play(args)) => play(args),
+        Some(Command::Simulate(args)) => simulate(args),
+        Some(Command::Check { path }) => Ok(check(&path)),
+        Some(Command::ClassReport(args)) => class_report(args),
+        Some(Command::Autoplay(args)) => autoplay(args),
+    };
+    outcome.unwrap_or_else(|message| {
+        eprintln!("{message}");
+        ExitCode::FAILURE
+    })
 }
 
-enum CliError {
-    /// The command line itself is wrong.
-    Usage(String),
-    /// The command was fine but could not be carried out (a broken level, say).
-    Failed(String),
+fn source(levels: Option<PathBuf>) -> LevelSource {
+    levels.map_or(LevelSource::Embedded, LevelSource::Dir)
 }
 
-impl From<String> for CliError {
-    fn from(message: String) -> Self {
-        CliError::Usage(message)
-    }
-}
-
-impl From<&str> for CliError {
-    fn from(message: &str) -> Self {
-        CliError::Usage(message.to_owned())
-    }
-}
-
-/// Options after the subcommand, as `--name value` pairs.
-struct Options {
-    pairs: Vec<(String, String)>,
-    /// Options that take no value.
-    flags: Vec<String>,
-    positional: Vec<String>,
-}
-
-/// Options that stand alone, without a value after them.
-const FLAGS: &[&str] = &["campaign", "names", "projector"];
-
-impl Options {
-    fn parse(args: &[String]) -> Result<Self, String> {
-        let mut pairs = Vec::new();
-        let mut flags = Vec::new();
-        let mut positional = Vec::new();
-        let mut iter = args.iter();
-        while let Some(arg) = iter.next() {
-            if let Some(name) = arg.strip_prefix("--")
-                && FLAGS.contains(&name)
-            {
-                flags.push(name.to_owned());
-            } else if let Some(name) = arg.strip_prefix("--") {
-                let value = iter
-                    .next()
-                    .ok_or_else(|| format!("--{name} needs a value"))?;
-                pairs.push((name.to_owned(), value.clone()));
-            } else {
-                positional.push(arg.clone());
-            }
-        }
-        Ok(Self {
-            pairs,
-            flags,
-            positional,
-        })
-    }
-
-    fn get(&self, name: &str) -> Option<&str> {
-        self.pairs
-            .iter()
-            .rev()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn number<T: std::str::FromStr>(&self, name: &str) -> Result<Option<T>, String> {
-        self.get(name)
-            .map(|v| {
-                v.parse()
-                    .map_err(|_| format!("--{name} takes a number, not `{v}`"))
-            })
-            .transpose()
-    }
-
-    fn source(&self) -> LevelSource {
-        self.get("levels").map_or(LevelSource::Embedded, |dir| {
-            LevelSource::Dir(PathBuf::from(dir))
-        })
-    }
-}
-
-fn run(args: &[String]) -> Result<ExitCode, CliError> {
-    match args.first().map(String::as_str) {
-        Some("simulate") => simulate(&Options::parse(&args[1..])?),
-        Some("check") => check(&Options::parse(&args[1..])?),
-        Some("class-report") => class_report(&Options::parse(&args[1..])?),
-        Some("help" | "--help" | "-h") => {
-            println!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
-        }
-        Some("play") => play(&Options::parse(&args[1..])?),
-        _ => play(&Options::parse(args)?),
-    }
-}
-
-fn play(options: &Options) -> Result<ExitCode, CliError> {
-    let campaign = load(&options.source())?;
+fn play(args: PlayArgs) -> Result<ExitCode, String> {
+    let campaign = load(&source(args.levels))?;
     crate::run(
         campaign,
         crate::StartOptions {
-            screenshots: options.get("screenshots").map(PathBuf::from),
-            class: options
-                .get("class")
-                .map(str::to_owned)
-                .or_else(crate::platform::class_in_address),
-            projector: options.flags.iter().any(|f| f == "projector"),
+            screenshots: args.screenshots,
+            class: args.class.or_else(crate::platform::class_in_address),
+            projector: args.projector,
+        },
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn autoplay(args: AutoplayArgs) -> Result<ExitCode, String> {
+    let campaign = load(&source(args.levels))?;
+    crate::autoplay(
+        campaign,
+        crate::Autoplay {
+            chapter: args.chapter,
+            seed: args.seed,
+            hours_per_second: args.hours_per_second,
+            resume: args.resume,
+            hours: args.hours,
         },
     );
     Ok(ExitCode::SUCCESS)
 }
 
 /// Merges session reports into a CSV and a summary; names what it skipped and why.
-fn class_report(options: &Options) -> Result<ExitCode, CliError> {
-    use crate::classroom::rollup::{Handed, roll_up};
-    let out = options.get("out").ok_or("class-report needs --out DIR")?;
-    if options.positional.is_empty() {
-        return Err("class-report needs the report files (the .json ones)".into());
-    }
+fn class_report(args: ClassReportArgs) -> Result<ExitCode, String> {
+    use crate::classroom::rollup::{Handed, read_report_file, roll_up};
     let mut files = Vec::new();
     let mut unreadable = Vec::new();
-    for path in &options.positional {
-        match std::fs::read_to_string(path) {
-            Ok(text) => files.push(Handed {
-                name: path.clone(),
-                text,
-            }),
-            Err(e) => unreadable.push((path.clone(), format!("could not be read ({e})"))),
+    for path in &args.files {
+        let name = path.display().to_string();
+        match read_report_file(path) {
+            Ok(text) => files.push(Handed { name, text }),
+            Err(why) => unreadable.push((name, why)),
         }
     }
-    let class = match options.get("class") {
+    let class = match args.class {
         Some(text) => Some(
-            crate::classroom::ClassCode::parse(text)
+            crate::classroom::ClassCode::parse(&text)
                 .ok_or_else(|| format!("`{text}` is not a class code"))?
                 .to_string(),
         ),
         None => None,
     };
-    let rolled = roll_up(
-        &files,
-        unreadable,
-        class.as_deref(),
-        options.flags.iter().any(|f| f == "names"),
-    );
-    let dir = PathBuf::from(out);
-    let write = |name: &str, text: &str| {
-        crate::platform::write_text(&dir.join(name), text).map_err(CliError::Failed)
-    };
+    let rolled = roll_up(&files, unreadable, class.as_deref(), args.names);
+    let dir = args.out;
+    let write = |name: &str, text: &str| crate::platform::write_text(&dir.join(name), text);
     write("class.csv", &rolled.csv)?;
     write("summary.md", &rolled.summary)?;
     for (file, why) in &rolled.skipped {
@@ -199,37 +216,33 @@ fn class_report(options: &Options) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn load(source: &LevelSource) -> Result<level::LoadedCampaign, CliError> {
+fn load(source: &LevelSource) -> Result<level::LoadedCampaign, String> {
     level::load_campaign(source).map_err(|errors| {
-        CliError::Failed(
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n"),
-        )
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
     })
 }
 
-fn simulate(options: &Options) -> Result<ExitCode, CliError> {
-    let seed: u64 = options.number("seed")?.unwrap_or(1);
-    let policy_name = options.get("policy").unwrap_or("flow");
-    let player = ScriptedPlayer::parse(policy_name)
-        .ok_or_else(|| format!("unknown policy `{policy_name}` (naive or flow)"))?;
-    let campaign = load(&options.source())?;
-    if options.flags.iter().any(|f| f == "campaign") {
-        let (rows, state) = crate::policy::play_campaign(&campaign, seed, player);
-        print!("{}", campaign_report(&rows, &state, seed, player));
+fn simulate(args: SimulateArgs) -> Result<ExitCode, String> {
+    let player = ScriptedPlayer::from(args.policy);
+    let campaign = load(&source(args.levels))?;
+    if args.campaign {
+        let (rows, state) = crate::policy::play_campaign(&campaign, args.seed, player);
+        print!("{}", campaign_report(&rows, &state, args.seed, player));
         return Ok(ExitCode::SUCCESS);
     }
-    let chapter: u32 = options
-        .number("chapter")?
-        .ok_or("simulate needs --chapter N or --campaign")?;
+    let chapter = args.chapter.unwrap_or_default();
     let level = campaign
         .chapter(chapter)
-        .ok_or_else(|| CliError::Failed(format!("there is no chapter {chapter}")))?;
-    let played = play_chapter(level, seed, player);
-    print!("{}", outcome_report(level, seed, player, &played.result));
+        .ok_or_else(|| format!("there is no chapter {chapter}"))?;
+    let played = play_chapter(level, args.seed, player);
+    print!(
+        "{}",
+        outcome_report(level, args.seed, player, &played.result)
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -327,9 +340,8 @@ pub fn campaign_report(
     out
 }
 
-fn check(options: &Options) -> Result<ExitCode, CliError> {
-    let path = options.positional.first().ok_or("check needs a PATH")?;
-    let (files, errors) = level::check_path(std::path::Path::new(path));
+fn check(path: &std::path::Path) -> ExitCode {
+    let (files, errors) = level::check_path(path);
     for error in &errors {
         println!("{error}");
     }
@@ -338,13 +350,13 @@ fn check(options: &Options) -> Result<ExitCode, CliError> {
             "{files} level file{} checked: no problems",
             if files == 1 { "" } else { "s" }
         );
-        Ok(ExitCode::SUCCESS)
+        ExitCode::SUCCESS
     } else {
         println!(
             "{} problem{} found",
             errors.len(),
             if errors.len() == 1 { "" } else { "s" }
         );
-        Ok(ExitCode::from(1))
+        ExitCode::from(1)
     }
 }

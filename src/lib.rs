@@ -48,6 +48,7 @@
 //! | every number a level may tune, with its default | `level/schema.rs` (`Tuning`) |
 
 pub mod classroom;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod level;
 pub mod platform;
@@ -71,11 +72,20 @@ pub struct StartOptions {
     pub projector: bool,
 }
 
+/// Bevy's plugins, less its own Ctrl-C handler: the save module turns every quit signal into
+/// a saved exit itself.
+fn default_plugins() -> bevy::app::PluginGroupBuilder {
+    let plugins = DefaultPlugins.build();
+    #[cfg(not(target_arch = "wasm32"))]
+    let plugins = plugins.disable::<bevy::app::TerminalCtrlCHandlerPlugin>();
+    plugins
+}
+
 /// Opens the game window and plays `campaign`.
 pub fn run(campaign: level::LoadedCampaign, options: StartOptions) {
     let mut app = App::new();
     app.add_plugins((
-        DefaultPlugins.set(WindowPlugin {
+        default_plugins().set(WindowPlugin {
             primary_window: Some(Window {
                 title: "Parts Unlimited".into(),
                 resolution: (1280, 760).into(),
@@ -102,3 +112,25 @@ pub fn run(campaign: level::LoadedCampaign, options: StartOptions) {
     ));
     app.run();
 }
+
+/// The browser build: the built-in campaign, the class code from the page's address.
+#[cfg(target_arch = "wasm32")]
+pub fn play_in_browser() {
+    match level::load_campaign(&level::LevelSource::Embedded) {
+        Ok(campaign) => run(
+            campaign,
+            StartOptions {
+                class: platform::class_in_address(),
+                ..StartOptions::default()
+            },
+        ),
+        Err(errors) => {
+            for error in errors {
+                bevy::log::error!("{error}");
+            }
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use screens::autoplay::{Autoplay, autoplay};

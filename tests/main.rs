@@ -9,5 +9,6 @@ mod determinism;
 mod layers;
 mod lessons;
 mod levels;
+mod saving;
 mod support;
 mod ui;

@@ -9,7 +9,7 @@ use bevy::prelude::*;
 
 pub use code::{ClassCode, fnv1a};
 
-use crate::save::{SaveGame, SaveNotice, SavePath};
+use crate::save::{SaveFiles, SaveGame, SaveNotice};
 
 /// A class code given on the command line (`--class`) or in the page's address (`?class=`).
 #[derive(Resource, Clone, Debug, Default)]
@@ -24,7 +24,7 @@ pub(super) fn plugin(app: &mut App) {
 fn join_class_from_start(
     given: Res<ClassFromStart>,
     mut save: ResMut<SaveGame>,
-    path: Res<SavePath>,
+    files: Res<SaveFiles>,
     mut notice: ResMut<SaveNotice>,
 ) {
     let Some(text) = given.0.as_deref() else {
@@ -33,7 +33,7 @@ fn join_class_from_start(
     match join(&mut save, text) {
         Ok(code) => {
             info!("class code {code} (seed {})", code.seed());
-            if let Err(e) = crate::save::store(&save, &path.0) {
+            if let Err(e) = files.store(&save) {
                 warn!("{e}");
             }
         }
@@ -49,12 +49,7 @@ impl SaveGame {
         if self.class_code.as_deref() == Some(code.as_str()) && self.seed == code.seed() {
             return false;
         }
-        *self = SaveGame {
-            class_code: Some(code.to_string()),
-            seed: code.seed(),
-            student: std::mem::take(&mut self.student),
-            ..SaveGame::default()
-        };
+        *self = self.fresh(code.seed(), Some(code.to_string()));
         true
     }
 }

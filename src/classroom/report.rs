@@ -115,6 +115,12 @@ impl SessionReport {
 
     /// Reads a report file back, refusing one whose checksum does not match.
     pub fn from_json(text: &str) -> Result<Self, ReportError> {
+        if text.len() as u64 > super::rollup::MAX_REPORT_BYTES {
+            return Err(ReportError::Unreadable(format!(
+                "{} bytes, more than a report can be",
+                text.len()
+            )));
+        }
         let signed: SignedReport =
             serde_json::from_str(text).map_err(|e| ReportError::Unreadable(e.to_string()))?;
         if signed.format != FORMAT {

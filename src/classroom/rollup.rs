@@ -10,6 +10,22 @@ use crate::sim::key_numbers::KeyNumbers;
 use crate::sim::objectives::star_row;
 
 /// One file handed in: its name (for messages) and its text.
+/// The largest report file taken: a whole campaign with every command is far smaller.
+pub const MAX_REPORT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Reads a handed-in file, refusing one too large to be a report.
+pub fn read_report_file(path: &std::path::Path) -> Result<String, String> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("could not be read ({e})"))?
+        .len();
+    if size > MAX_REPORT_BYTES {
+        return Err(format!(
+            "is {size} bytes, more than a session report can be ({MAX_REPORT_BYTES})"
+        ));
+    }
+    std::fs::read_to_string(path).map_err(|e| format!("could not be read ({e})"))
+}
+
 pub struct Handed {
     pub name: String,
     pub text: String,

@@ -91,3 +91,10 @@ pub fn page_ready() {
         let _ = canvas.focus();
     }
 }
+
+/// A browser tab has no terminal signals: the save is kept after every command instead.
+pub fn watch_for_quit_signals() {}
+
+pub fn quit_requested() -> bool {
+    false
+}

@@ -1,44 +1,26 @@
-//! Saves and settings. The campaign's progress (stars, answers, the chapter under way) is a
-//! RON file written atomically; a save that cannot be read is moved aside and reported,
-//! never overwritten. Settings go through Bevy's settings framework.
+//! Saves and settings. The campaign (stars, answers, what each chapter left) is `save.ron`;
+//! the chapter in progress is `chapter.ron`, kept after every command so that a crash loses at
+//! most the last moment; the settings are `settings.ron`. Each is written durably, with the
+//! one before kept as a backup, in a versioned format (`store`).
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use bevy::prelude::*;
-use bevy::reflect::Reflect;
-use bevy_settings::{ReflectSettingsGroup, SettingsGroup};
 use serde::{Deserialize, Serialize};
 
-use crate::platform;
 use crate::sim::CommandLog;
 use crate::sim::commands::ReplayError;
 
 pub mod played;
+pub mod settings;
+pub mod store;
 
-/// What the player sets once and keeps.
-#[derive(Resource, SettingsGroup, Reflect, Clone, Debug, PartialEq)]
-#[reflect(Resource, SettingsGroup, Default)]
-pub struct Settings {
-    pub ui_scale: f32,
-    /// 1, 2 or 4.
-    pub default_speed: u32,
-    pub colour_blind: bool,
-    pub text_size: f32,
-    pub projector: bool,
-}
+pub use settings::Settings;
 
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            ui_scale: 1.0,
-            default_speed: 1,
-            colour_blind: false,
-            text_size: 1.0,
-            projector: false,
-        }
-    }
-}
+/// The save file's format. 1 kept the chapter in progress inside `save.ron`, with the
+/// commands it refused; 2 keeps it in `chapter.ron`, with only what was carried out.
+pub const SAVE_VERSION: u32 = 2;
 
 /// One chapter's record in the campaign.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -58,12 +40,18 @@ pub struct ChapterRecord {
 #[derive(Resource, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SaveGame {
     pub version: u32,
+    /// Counts the chapters closed and campaigns begun: the chapter file belongs to the save
+    /// only while the two agree, so a crash between writing them can never bring a
+    /// finished chapter back.
+    #[serde(default)]
+    pub generation: u64,
     pub seed: u64,
     pub chapters: BTreeMap<u32, ChapterRecord>,
     /// The chapter to continue with.
     pub next_chapter: Option<u32>,
     /// A chapter left part-way: replaying its commands on its seed puts it back exactly.
-    #[serde(default)]
+    /// Kept in its own file (format 1 kept it here, and is still read).
+    #[serde(default, skip_serializing)]
     pub in_progress: Option<InProgress>,
     /// What the chapters played so far leave to the next.
     #[serde(default)]
@@ -118,7 +106,8 @@ impl InProgress {
 impl Default for SaveGame {
     fn default() -> Self {
         Self {
-            version: 1,
+            version: SAVE_VERSION,
+            generation: 0,
             seed: 1,
             chapters: BTreeMap::new(),
             next_chapter: None,
@@ -141,6 +130,23 @@ impl SaveGame {
         self.class_code.is_some()
             || previous.is_none_or(|p| self.stars(p).is_some_and(|s| s > 0))
             || self.chapters.contains_key(&chapter)
+    }
+
+    /// A new campaign on `seed` (for `class_code`, if any); the player's name stays.
+    pub fn fresh(&self, seed: u64, class_code: Option<String>) -> Self {
+        SaveGame {
+            seed,
+            class_code,
+            student: self.student.clone(),
+            generation: self.generation + 1,
+            ..SaveGame::default()
+        }
+    }
+
+    /// The chapter under way is over: nothing is left to continue.
+    pub fn close_chapter(&mut self) {
+        self.in_progress = None;
+        self.generation += 1;
     }
 
     /// Keeps a chapter left part-way, and makes it the one Continue opens.
@@ -171,59 +177,88 @@ pub fn save_dir() -> PathBuf {
         .map_or_else(|| PathBuf::from("."), |d| d.join("parts-unlimited"))
 }
 
-pub fn save_path() -> PathBuf {
-    save_dir().join("save.ron")
+/// The chapter file: the chapter in progress, for the save of the same generation.
+#[derive(Serialize, Deserialize)]
+struct ChapterFile {
+    version: u32,
+    generation: u64,
+    progress: Option<InProgress>,
 }
 
-pub fn store(save: &SaveGame, path: &Path) -> Result<(), String> {
-    let text = ron::ser::to_string_pretty(save, ron::ser::PrettyConfig::default())
-        .map_err(|e| e.to_string())?;
-    platform::write_text(path, &text)
+/// Where the campaign and the chapter in progress are kept.
+#[derive(Resource, Clone, Debug)]
+pub struct SaveFiles {
+    pub dir: PathBuf,
 }
 
-/// What loading found.
-#[derive(Debug, PartialEq)]
-pub enum Loaded {
-    Fresh,
-    Found(Box<SaveGame>),
-    /// The file could not be read; it was moved aside to the path given.
-    Damaged {
-        reason: String,
-        kept_at: PathBuf,
-    },
-}
+impl SaveFiles {
+    pub fn in_dir(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
 
-pub fn load(path: &Path) -> Loaded {
-    let Some(text) = platform::read_text(path) else {
-        return Loaded::Fresh;
-    };
-    match ron::from_str::<SaveGame>(&text) {
-        Ok(save) => Loaded::Found(Box::new(save)),
-        Err(e) => {
-            let mut kept_at = path.with_extension("ron.damaged");
-            let mut n = 1;
-            while platform::exists(&kept_at) {
-                n += 1;
-                kept_at = path.with_extension(format!("ron.damaged{n}"));
-            }
-            let _ = platform::rename(path, &kept_at);
-            Loaded::Damaged {
-                reason: e.to_string(),
-                kept_at,
-            }
+    pub fn campaign(&self) -> PathBuf {
+        self.dir.join("save.ron")
+    }
+
+    pub fn chapter(&self) -> PathBuf {
+        self.dir.join("chapter.ron")
+    }
+
+    /// The campaign and, if one is under way, the chapter in progress. The message says
+    /// what went wrong, if anything did.
+    pub fn load(&self) -> (SaveGame, Option<String>) {
+        // Format 1 differs only in keeping the chapter in progress inline, which still reads.
+        let campaign = store::read(&self.campaign(), "save", SAVE_VERSION, |_, text| {
+            let mut save: SaveGame = store::parse(text)?;
+            save.version = SAVE_VERSION;
+            Ok(save)
+        });
+        let mut save = campaign.value.unwrap_or_default();
+        let chapter = store::read(
+            &self.chapter(),
+            "chapter in progress",
+            SAVE_VERSION,
+            |_, text| store::parse::<ChapterFile>(text),
+        );
+        if let Some(file) = chapter.value
+            && file.generation == save.generation
+            && let Some(progress) = file.progress
+        {
+            save.keep_in_progress(progress);
         }
+        let notice = [campaign.notice, chapter.notice]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>();
+        (save, (!notice.is_empty()).then(|| notice.join(" ")))
+    }
+
+    /// Keeps the whole campaign, and the chapter in progress with it.
+    pub fn store(&self, save: &SaveGame) -> Result<(), String> {
+        let text = ron::ser::to_string_pretty(save, ron::ser::PrettyConfig::default())
+            .map_err(|e| e.to_string())?;
+        store::write(&self.campaign(), &text)?;
+        self.store_progress(save)
+    }
+
+    /// Keeps only the chapter in progress: small, so cheap after every command.
+    pub fn store_progress(&self, save: &SaveGame) -> Result<(), String> {
+        let file = ChapterFile {
+            version: SAVE_VERSION,
+            generation: save.generation,
+            progress: save.in_progress.clone(),
+        };
+        let text = ron::ser::to_string(&file).map_err(|e| e.to_string())?;
+        store::write(&self.chapter(), &text)
     }
 }
 
-/// A message for the title screen when the save could not be read.
+/// A message for the player when a save could not be read or a chapter not put back.
 #[derive(Resource, Clone, Debug, Default)]
 pub struct SaveNotice(pub Option<String>);
 
-#[derive(Resource, Clone, Debug)]
-pub struct SavePath(pub PathBuf);
-
 /// Saving on the way out, in order: the screens put what they hold into the save, then it is
-/// written.
+/// written. Both come after Bevy has decided to exit (a closed window, say) in that frame.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SaveSet {
     Gather,
@@ -231,40 +266,51 @@ pub enum SaveSet {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    let path = save_path();
-    let (save, notice) = match load(&path) {
-        Loaded::Fresh => (SaveGame::default(), None),
-        Loaded::Found(save) => (*save, None),
-        Loaded::Damaged { reason, kept_at } => (
-            SaveGame::default(),
-            Some(format!(
-                "Your save could not be read ({reason}). It was kept at {} and a new campaign begins.",
-                kept_at.display()
-            )),
-        ),
-    };
-    app.register_type::<Settings>()
-        .insert_resource(save)
-        .insert_resource(SaveNotice(notice))
-        .insert_resource(SavePath(path))
-        .add_plugins(bevy_settings::SettingsPlugin::new(
-            "org.partsunlimited.game",
-        ))
-        .configure_sets(Last, (SaveSet::Gather, SaveSet::Write).chain())
-        .add_systems(Last, save_on_exit.in_set(SaveSet::Write));
+    let files = SaveFiles::in_dir(save_dir());
+    let (save, save_notice) = files.load();
+    let settings_path = settings::settings_path();
+    let kept = settings::load(&settings_path);
+    let settings = kept.value.unwrap_or_default();
+    let notice = [save_notice, kept.notice]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>();
+    crate::platform::watch_for_quit_signals();
+    app.insert_resource(save)
+        .insert_resource(SaveNotice((!notice.is_empty()).then(|| notice.join(" "))))
+        .insert_resource(files)
+        .insert_resource(settings::SettingsFileAt {
+            path: settings_path,
+            written: settings.clone(),
+        })
+        .insert_resource(settings)
+        .configure_sets(
+            Last,
+            (SaveSet::Gather, SaveSet::Write)
+                .chain()
+                .after(bevy::window::ExitSystems),
+        )
+        .add_systems(First, quit_on_signal)
+        .add_systems(
+            Last,
+            (save_on_exit, settings::keep_settings).in_set(SaveSet::Write),
+        );
 }
 
-fn save_on_exit(
-    mut exits: MessageReader<AppExit>,
-    save: Res<SaveGame>,
-    path: Res<SavePath>,
-    mut commands: Commands,
-) {
-    if exits.read().next().is_some() {
-        if let Err(e) = store(&save, &path.0) {
-            warn!("{e}");
-        }
-        commands.queue(bevy_settings::SaveSettingsSync::IfChanged);
+/// Ctrl-C, SIGTERM or SIGHUP: leave the way the Quit button does, saving first.
+fn quit_on_signal(mut exits: MessageWriter<AppExit>, mut asked: Local<bool>) {
+    if !*asked && crate::platform::quit_requested() {
+        *asked = true;
+        info!("asked to quit: saving and leaving");
+        exits.write(AppExit::Success);
+    }
+}
+
+fn save_on_exit(mut exits: MessageReader<AppExit>, save: Res<SaveGame>, files: Res<SaveFiles>) {
+    if exits.read().next().is_some()
+        && let Err(e) = files.store(&save)
+    {
+        warn!("{e}");
     }
 }
 
@@ -272,18 +318,16 @@ fn save_on_exit(
 mod tests {
     use super::*;
 
-    fn temp(name: &str) -> PathBuf {
+    fn files(name: &str) -> SaveFiles {
         let dir = std::env::temp_dir().join(format!("pu-save-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        dir.join("save.ron")
+        SaveFiles::in_dir(dir)
     }
 
-    #[test]
-    fn a_save_round_trips() {
-        let path = temp("round");
+    fn a_campaign_under_way() -> SaveGame {
         let mut save = SaveGame::default();
         save.record(1, 2, vec![("briefing".into(), 1)]);
-        save.in_progress = Some(InProgress {
+        save.keep_in_progress(InProgress {
             chapter: 2,
             seed: 9,
             commands: vec![crate::sim::PlayerCommand::Advance { hours: 3 }],
@@ -291,29 +335,97 @@ mod tests {
             accepted_only: true,
         });
         save.chapters.get_mut(&1).unwrap().answers = vec!["Because Brent".into()];
-        store(&save, &path).unwrap();
-        assert_eq!(load(&path), Loaded::Found(Box::new(save)));
+        save
+    }
+
+    #[test]
+    fn a_save_round_trips_with_its_chapter_in_progress() {
+        let files = files("round");
+        let save = a_campaign_under_way();
+        files.store(&save).unwrap();
+        assert_eq!(files.load(), (save, None));
         assert!(
-            !std::path::PathBuf::from(format!("{}.tmp", path.display())).exists(),
+            !files.dir.join("save.ron.tmp").exists(),
             "the temporary file is renamed away"
         );
     }
 
     #[test]
-    fn a_damaged_save_is_kept_aside_and_reported() {
-        let path = temp("damaged");
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, "SaveGame(version: oops").unwrap();
-        match load(&path) {
-            Loaded::Damaged { kept_at, reason } => {
-                assert!(
-                    kept_at.exists() && !path.exists(),
-                    "moved aside, not overwritten"
-                );
-                assert!(!reason.is_empty());
-            }
-            other => panic!("expected a damaged save, got {other:?}"),
-        }
+    fn a_damaged_save_falls_back_to_the_one_before_and_says_so() {
+        let files = files("damaged");
+        let mut save = a_campaign_under_way();
+        files.store(&save).unwrap();
+        let before = save.clone();
+        save.record(2, 3, vec![]);
+        files.store(&save).unwrap();
+        std::fs::write(files.campaign(), "(version: 2, seed: oops").unwrap();
+        let (loaded, notice) = files.load();
+        let notice = notice.expect("the player is told");
+        println!("{notice}");
+        assert!(notice.contains("could not be read") && notice.contains("before it is used"));
+        assert_eq!(loaded.chapters, before.chapters, "the backup's campaign");
+        assert!(
+            files.dir.join("save.ron.damaged").exists(),
+            "the damaged file is kept"
+        );
+    }
+
+    #[test]
+    fn a_save_from_a_newer_game_is_refused_and_kept() {
+        let files = files("newer");
+        std::fs::create_dir_all(&files.dir).unwrap();
+        let text = "(version: 9, seed: 4, chapters: {}, next_chapter: None)";
+        std::fs::write(files.campaign(), text).unwrap();
+        let (loaded, notice) = files.load();
+        let notice = notice.unwrap();
+        println!("{notice}");
+        assert!(notice.contains("newer version") && notice.contains("format 9"));
+        assert_eq!(loaded, SaveGame::default());
+        let kept = files.dir.join("save.ron.v9");
+        assert_eq!(
+            std::fs::read_to_string(kept).unwrap(),
+            text,
+            "kept as it was"
+        );
+        files.store(&loaded).unwrap();
+        assert!(
+            files.dir.join("save.ron.v9").exists(),
+            "never overwritten by the fresh save"
+        );
+    }
+
+    #[test]
+    fn a_format_1_save_is_read_with_its_chapter_in_progress() {
+        let files = files("format1");
+        std::fs::create_dir_all(&files.dir).unwrap();
+        std::fs::write(
+            files.campaign(),
+            "(version: 1, seed: 4, chapters: {}, next_chapter: Some(3), in_progress: Some((chapter: 3, seed: 4, commands: [Advance(hours: 2)], scenes_read: 1)))",
+        )
+        .unwrap();
+        let (loaded, notice) = files.load();
+        assert_eq!(notice, None);
+        assert_eq!(loaded.version, SAVE_VERSION, "migrated");
+        let progress = loaded.in_progress.unwrap();
+        assert_eq!(progress.chapter, 3);
+        assert!(
+            !progress.accepted_only,
+            "its refusals were kept: replayed leniently"
+        );
+    }
+
+    #[test]
+    fn a_finished_chapter_never_comes_back() {
+        let files = files("stale");
+        let mut save = a_campaign_under_way();
+        files.store_progress(&save).unwrap();
+        files.store(&save).unwrap();
+        save.close_chapter();
+        // A crash after the campaign was written but before the chapter file was.
+        let text = ron::ser::to_string_pretty(&save, Default::default()).unwrap();
+        store::write(&files.campaign(), &text).unwrap();
+        let (loaded, _) = files.load();
+        assert_eq!(loaded.in_progress, None);
     }
 
     #[test]
@@ -334,51 +446,33 @@ mod tests {
             "a class may start at any chapter"
         );
     }
-}
-
-#[cfg(test)]
-mod settings_tests {
-    use super::*;
-
-    fn app() -> App {
-        let mut app = App::new();
-        app.add_plugins(MinimalPlugins)
-            .register_type::<Settings>()
-            .add_plugins(bevy_settings::SettingsPlugin::new(
-                "org.partsunlimited.test",
-            ));
-        app
-    }
 
     #[test]
-    fn settings_persist_between_runs() {
-        let dir = std::env::temp_dir().join(format!("pu-settings-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        // SAFETY: no other test in this binary reads or writes these variables.
-        unsafe {
-            std::env::set_var("XDG_CONFIG_HOME", &dir);
-            std::env::set_var("HOME", &dir);
-        }
-        let mut first = app();
-        first.update();
-        {
-            let mut settings = first.world_mut().resource_mut::<Settings>();
-            assert_eq!(
-                *settings,
-                Settings::default(),
-                "a first run starts from the defaults"
-            );
-            settings.text_size = 1.4;
-            settings.colour_blind = true;
-        }
-        first
-            .world_mut()
-            .commands()
-            .queue(bevy_settings::SaveSettingsSync::Always);
-        first.update();
-        let second = app();
-        let settings = second.world().resource::<Settings>();
-        assert_eq!(settings.text_size, 1.4);
-        assert!(settings.colour_blind);
+    fn settings_persist_between_runs_and_survive_damage() {
+        let files = files("settings");
+        let path = files.dir.join("settings.ron");
+        let first = settings::load(&path);
+        assert_eq!(
+            first,
+            store::Read {
+                value: None,
+                notice: None
+            },
+            "a first run"
+        );
+        let mut chosen = Settings {
+            text_size: 1.4,
+            colour_blind: true,
+            ..Settings::default()
+        };
+        settings::store(&chosen, &path).unwrap();
+        assert_eq!(settings::load(&path).value, Some(chosen.clone()));
+        let earlier = chosen.clone();
+        chosen.ui_scale = 1.5;
+        settings::store(&chosen, &path).unwrap();
+        std::fs::write(&path, "garbage").unwrap();
+        let read = settings::load(&path);
+        assert_eq!(read.value, Some(earlier), "the settings written before");
+        assert!(read.notice.unwrap().contains("settings could not be read"));
     }
 }

@@ -15,11 +15,7 @@ pub struct ScenesRead(pub usize);
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ScenesRead>()
-        .add_systems(OnEnter(Screen::Briefing), open_chapter)
-        .add_systems(
-            Last,
-            remember_chapter_on_exit.in_set(crate::save::SaveSet::Gather),
-        );
+        .add_systems(OnEnter(Screen::Briefing), open_chapter);
 }
 
 fn open_chapter(world: &mut World) {
@@ -57,34 +53,6 @@ fn open_chapter(world: &mut World) {
 /// A chapter to pick up where the player left it.
 #[derive(Resource)]
 pub struct Resume(pub crate::save::InProgress);
-
-/// On quit in the middle of a chapter, remember its commands so Continue can replay them.
-pub(super) fn remember_chapter_on_exit(
-    mut exits: MessageReader<AppExit>,
-    screen: Res<State<Screen>>,
-    playing: Option<Res<Playing>>,
-    log: Option<Res<crate::sim::CommandLog>>,
-    read: Res<ScenesRead>,
-    mut save: ResMut<crate::save::SaveGame>,
-) {
-    if exits.read().next().is_none() {
-        return;
-    }
-    if let (Screen::Briefing | Screen::Operations, Some(playing), Some(log)) =
-        (screen.get(), playing, log)
-    {
-        save.keep_in_progress(progress(&playing, &log, &read));
-    }
-}
-
-/// The chapter being played, as far as it has got: enough for Continue to replay it.
-pub(super) fn progress(
-    playing: &Playing,
-    log: &crate::sim::CommandLog,
-    read: &ScenesRead,
-) -> crate::save::InProgress {
-    crate::save::InProgress::from_log(playing.chapter, playing.seed, log, read.0)
-}
 
 /// The next scene the player has not read, if any.
 pub fn unread_scene<'a>(

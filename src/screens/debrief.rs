@@ -6,7 +6,7 @@ use bevy_egui::{EguiContexts, egui};
 
 use super::{Campaign, Playing, Screen, begin_chapter, root_ui, theme};
 use crate::policy::what_if;
-use crate::save::{SaveGame, SavePath, Settings, store};
+use crate::save::{SaveFiles, SaveGame, Settings};
 use crate::sim::board;
 use crate::sim::key_numbers::KeyNumbers;
 use crate::sim::metrics::Metrics;
@@ -119,7 +119,7 @@ fn close_the_books(world: &mut World) {
         let mut save = world.resource_mut::<SaveGame>();
         save.campaign = campaign_state;
         save.record(level.chapter, result.stars, choices);
-        save.in_progress = None;
+        save.close_chapter();
         let record = save.chapters.entry(level.chapter).or_default();
         record.questions = questions.clone();
         record.played = Some(played);
@@ -129,7 +129,7 @@ fn close_the_books(world: &mut World) {
             Some(level.chapter)
         };
         let save = save.clone();
-        store(&save, &world.resource::<SavePath>().0).err()
+        world.resource::<SaveFiles>().store(&save).err()
     };
     world.insert_resource(Debrief {
         chapter: level.chapter,
@@ -159,7 +159,7 @@ pub(super) fn debrief_screen(
     mut debrief: ResMut<Debrief>,
     settings: Res<Settings>,
     mut save: ResMut<SaveGame>,
-    path: Res<SavePath>,
+    files: Res<SaveFiles>,
     playing: Option<Res<Playing>>,
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
@@ -199,7 +199,7 @@ pub(super) fn debrief_screen(
         });
     });
     if debrief.show_questions {
-        questions_window(ctx, debrief, &mut save, &path);
+        questions_window(ctx, debrief, &mut save, &files);
     }
     what_if_window(ctx, debrief, &theme);
     if let Some(at) = debrief.discussion {
@@ -314,7 +314,7 @@ fn questions_window(
     ctx: &egui::Context,
     debrief: &mut Debrief,
     save: &mut SaveGame,
-    path: &SavePath,
+    files: &SaveFiles,
 ) {
     let mut open = true;
     egui::Window::new("Discussion")
@@ -332,7 +332,7 @@ fn questions_window(
         });
     if !open {
         debrief.show_questions = false;
-        if let Err(e) = store(save, &path.0) {
+        if let Err(e) = files.store(save) {
             debrief.save_error = Some(e);
         }
     }

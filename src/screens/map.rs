@@ -19,7 +19,7 @@ pub(super) fn campaign_map(
     mut next: ResMut<NextState<Screen>>,
     mut reviewing: Local<Reviewing>,
     mut handed_in: Local<Option<String>>,
-    path: Res<crate::save::SavePath>,
+    files: Res<crate::save::SaveFiles>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root_ui(ctx);
@@ -91,7 +91,7 @@ pub(super) fn campaign_map(
         if !open {
             reviewing.0 = None;
             // Answers written here belong in the save (and so in the report) at once.
-            if let Err(e) = crate::save::store(&save, &path.0) {
+            if let Err(e) = files.store(&save) {
                 *handed_in = Some(e);
             }
         }

@@ -1,11 +1,14 @@
 //! The game's screens as Bevy states: title → campaign map → briefing → operations →
 //! debrief (with the discussion questions) → the next chapter.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod autoplay;
 mod briefing;
 mod debrief;
 mod demo;
 mod map;
 mod operations;
+mod progress;
 mod title;
 
 use bevy::prelude::*;
@@ -73,6 +76,7 @@ pub(super) fn plugin(app: &mut App) {
         )
         .add_systems(Last, announce_ready)
         .add_plugins((
+            progress::plugin,
             briefing::plugin,
             operations::plugin,
             debrief::plugin,

@@ -101,8 +101,7 @@ fn refresh_view(world: &mut World) {
     world.resource_mut::<ViewStamp>().0 = stamp;
 }
 
-/// Each morning: says so in the log, and keeps the chapter so far in the save (a browser
-/// tab can close without warning).
+/// Each morning: says so in the log (the browser test follows the chapter by it).
 fn each_new_day(world: &mut World, mut last: Local<Option<(u32, u32)>>) {
     let clock = world.resource::<crate::sim::clock::Clock>();
     if clock.is_over() {
@@ -110,37 +109,9 @@ fn each_new_day(world: &mut World, mut last: Local<Option<(u32, u32)>>) {
     }
     let day = clock.day();
     let chapter = world.resource::<CurrentLevel>().0.chapter;
-    if *last == Some((chapter, day)) {
-        return;
-    }
-    *last = Some((chapter, day));
-    info!("chapter {chapter}: day {} begins", day + 1);
-    if day > 0 {
-        keep_progress(world);
-    }
-}
-
-/// Goes to the title, the chapter kept for Continue.
-fn leave_chapter(world: &mut World) {
-    keep_progress(world);
-    world.resource_mut::<NextState<Screen>>().set(Screen::Title);
-}
-
-/// Keeps the chapter's commands in the save so Continue can replay them.
-fn keep_progress(world: &mut World) {
-    let Some(playing) = world.get_resource::<super::Playing>().copied() else {
-        return;
-    };
-    let progress = super::briefing::progress(
-        &playing,
-        world.resource::<CommandLog>(),
-        world.resource::<ScenesRead>(),
-    );
-    let mut save = world.resource_mut::<crate::save::SaveGame>();
-    save.keep_in_progress(progress);
-    let save = save.clone();
-    if let Err(e) = crate::save::store(&save, &world.resource::<crate::save::SavePath>().0) {
-        warn!("{e}");
+    if *last != Some((chapter, day)) {
+        *last = Some((chapter, day));
+        info!("chapter {chapter}: day {} begins", day + 1);
     }
 }
 
@@ -191,7 +162,10 @@ pub(super) fn operations_ui(
         leave = ui.small_button("Save and leave to the title").clicked();
     });
     if leave {
-        commands.run_system_cached(leave_chapter);
+        // Leaving the board keeps the chapter in progress (screens::progress).
+        commands.queue(|world: &mut World| {
+            world.resource_mut::<NextState<Screen>>().set(Screen::Title);
+        });
     }
     egui::Panel::right("team")
         .min_size(330.0)

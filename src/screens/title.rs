@@ -17,7 +17,7 @@ pub(super) fn title_screen(
     mut next: ResMut<NextState<Screen>>,
     mut exit: MessageWriter<AppExit>,
     mut form: Local<TitleForm>,
-    path: Res<crate::save::SavePath>,
+    files: Res<crate::save::SaveFiles>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root_ui(ctx);
@@ -60,12 +60,7 @@ pub(super) fn title_screen(
                 && let Some(chapter) = first
             {
                 let seed = save.seed;
-                *save = SaveGame {
-                    seed,
-                    class_code: save.class_code.take(),
-                    student: std::mem::take(&mut save.student),
-                    ..SaveGame::default()
-                };
+                *save = save.fresh(seed, save.class_code.clone());
                 begin_chapter(&mut commands, &mut next, chapter, seed);
             }
             if button(ui, "Chapter select") {
@@ -79,7 +74,7 @@ pub(super) fn title_screen(
             }
             ui.add_space(30.0);
             if classroom(ui, &mut save, &mut form)
-                && let Err(e) = crate::save::store(&save, &path.0)
+                && let Err(e) = files.store(&save)
             {
                 form.message = Some(e);
             }
@@ -91,9 +86,7 @@ pub(super) fn title_screen(
             .open(&mut open)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
-                if settings_panel(ui, &mut settings) {
-                    commands.queue(bevy_settings::SaveSettingsDeferred::default());
-                }
+                settings_panel(ui, &mut settings);
             });
         form.show_settings = open;
     }
