@@ -263,6 +263,9 @@ pub fn outcome_report(
         level.date,
         player.name()
     );
+    if let Some(why) = &result.stopped {
+        let _ = writeln!(out, "  stopped early: {why}");
+    }
     for objective in &result.objectives {
         let _ = writeln!(
             out,

@@ -219,3 +219,94 @@ fn a_broken_campaign_names_the_missing_file() {
         errors
     );
 }
+
+#[test]
+fn numbers_no_level_could_mean_are_refused_with_their_place() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "days: 1,",
+            "days: 4000000000,",
+            "bad.ron:5:5: `days` is 4000000000",
+        ),
+        (
+            "hours: 1.0)]),\n        TicketDef(id: \"c1\"",
+            "hours: 1e308)]),\n        TicketDef(id: \"c1\"",
+            "bad.ron:15:85: `hours` is 1e308; it needs hours above 0, and at most 200",
+        ),
+        (
+            "hours: 1.0)]),\n    ]",
+            "hours: NaN)]),\n    ]",
+            "`hours` is NaN",
+        ),
+        (
+            "revenue_share: 1.0)",
+            "revenue_share: 1.0, capacity: -3.0)",
+            "`capacity` is -3",
+        ),
+        (
+            "pass: 1.0,",
+            "pass: inf,",
+            "`pass` is inf; it must be from -1e12 to 1e12",
+        ),
+        (
+            r#"title: "Test","#,
+            &format!(r#"title: "{}","#, "T".repeat(5000)),
+            "bad.ron:3:5: `title` is 5000 characters long; at most 160",
+        ),
+        (
+            r#"Line("wes", "Hello.")"#,
+            &format!(r#"Line("wes", "{}")"#, "la ".repeat(2000)),
+            "a line of `talk` is longer than 800 characters",
+        ),
+        (
+            "policies:",
+            "arrivals: [ArrivalDef(per_day: 1e308, ticket: TicketDef(id: \"a\", title: \"A\", kind: Internal, route: [Step(skill: \"db\", hours: 1.0)]))],\n    policies:",
+            "bad.ron:25:27: `per_day` is 1e308; it needs per_day above 0, and at most 100",
+        ),
+        (
+            "policies:",
+            "tuning: Tuning(widen_chance: 7.0),\n    policies:",
+            "`widen_chance` is 7; it must be from 0 to 1",
+        ),
+    ];
+    for (from, to, expected) in cases {
+        let message = broken(from, to);
+        assert!(
+            message.contains(expected),
+            "expected `{expected}`, got:\n{message}"
+        );
+    }
+}
+
+#[test]
+fn a_campaign_may_name_only_level_files_inside_its_folder() {
+    let dir = std::env::temp_dir().join(format!("pu-outside-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("campaign.ron"),
+        r#"(parts: [(title: "x", chapters: ["../../../../etc/passwd", "/etc/hostname", "notes.txt"])])"#,
+    )
+    .unwrap();
+    let errors = load_campaign(&LevelSource::Dir(dir.clone())).unwrap_err();
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    println!("{}", text.join("\n"));
+    assert_eq!(errors.len(), 3);
+    assert!(text[0].contains(":1:34: `../../../../etc/passwd` is outside the campaign's folder"));
+    assert!(text[1].contains("`/etc/hostname` is outside the campaign's folder"));
+    assert!(text[2].contains("`notes.txt` is not a level file"));
+    assert!(
+        text.iter()
+            .all(|t| !t.contains("root") && !t.contains("found")),
+        "nothing of those files is quoted"
+    );
+    // A file that is not a level, even inside the folder, is not quoted back either.
+    std::fs::write(dir.join("secret.ron"), "root:x:0:0:root:/root:/bin/bash\n").unwrap();
+    let (_, errors) = check_path(&dir.join("secret.ron"));
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(
+        errors[0].message.contains("not a level file"),
+        "{:?}",
+        errors
+    );
+    assert!(!errors[0].message.contains("root"));
+}

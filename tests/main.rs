@@ -9,6 +9,7 @@ mod determinism;
 mod layers;
 mod lessons;
 mod levels;
+mod mutants;
 mod saving;
 mod support;
 mod ui;

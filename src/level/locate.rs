@@ -15,6 +15,9 @@ pub enum Anchor {
     Text(String),
     /// Source text exactly as written.
     Raw(String),
+    /// The n-th (from 0) `name:` field after the previous anchor, for the n-th item of a list
+    /// whose items carry no id.
+    Nth(String, usize),
 }
 
 pub fn field(name: &str) -> Anchor {
@@ -27,6 +30,10 @@ pub fn text(value: &str) -> Anchor {
 
 pub fn raw(value: &str) -> Anchor {
     Anchor::Raw(value.to_owned())
+}
+
+pub fn nth(name: &str, n: usize) -> Anchor {
+    Anchor::Nth(name.to_owned(), n)
 }
 
 /// A 1-based line and column.
@@ -56,6 +63,13 @@ fn find_anchor(src: &str, from: usize, anchor: &Anchor) -> Option<usize> {
     let rest = src.get(from..)?;
     match anchor {
         Anchor::Raw(s) => rest.find(s.as_str()).map(|i| from + i),
+        Anchor::Nth(name, n) => {
+            let mut at = from;
+            for _ in 0..*n {
+                at = find_anchor(src, at, &Anchor::Field(name.clone()))? + 1;
+            }
+            find_anchor(src, at, &Anchor::Field(name.clone()))
+        }
         Anchor::Text(s) => rest.find(&format!("\"{s}\"")).map(|i| from + i),
         Anchor::Field(name) => {
             let mut start = 0;

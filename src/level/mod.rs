@@ -1,7 +1,9 @@
 //! Levels: the RON schema, loading with located errors, and the campaign built into the binary.
 
 mod embedded;
+pub use embedded::file as embedded_file;
 pub use embedded::names as embedded_names;
+pub mod bounds;
 pub mod locate;
 pub mod placeholders;
 pub mod schema;
@@ -42,7 +44,59 @@ impl LevelError {
     }
 }
 
+/// The largest level or campaign file read: the biggest built-in level is a small fraction.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Reads a level file, refusing one too large to be a level before reading it.
+fn read_file(path: &Path) -> Result<String, String> {
+    let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+    if size > MAX_FILE_BYTES as u64 {
+        return Err(format!(
+            "{size} bytes, more than a level file can be ({MAX_FILE_BYTES})"
+        ));
+    }
+    std::fs::read_to_string(path).map_err(|e| e.to_string())
+}
+
+/// Whether the text begins the way a RON level or campaign does (after comments and
+/// `#![enable(...)]` lines): with `(`, or a name and `(`. Anything else is not a level, and
+/// its content is not quoted back.
+fn begins_like_a_level(src: &str) -> bool {
+    let mut rest = src.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, r)| r);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, r)| r);
+        } else if rest.starts_with("#!") {
+            rest = rest.split_once('\n').map_or("", |(_, r)| r);
+        } else {
+            break;
+        }
+    }
+    let name_end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    rest[name_end..].trim_start().starts_with('(')
+}
+
 fn parse_ron<T: serde::de::DeserializeOwned>(file: &str, src: &str) -> Result<T, LevelError> {
+    if src.len() > MAX_FILE_BYTES {
+        return Err(LevelError::whole_file(
+            file,
+            format!(
+                "{} bytes, more than a level file can be ({MAX_FILE_BYTES})",
+                src.len()
+            ),
+        ));
+    }
+    if !begins_like_a_level(src) {
+        return Err(LevelError::whole_file(
+            file,
+            "not a level file: a level begins with `(` (or `Level(`)",
+        ));
+    }
     // Authors write `due: 16`, not `due: Some(16)`.
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
@@ -92,9 +146,10 @@ impl LevelSource {
             LevelSource::Embedded => embedded::file(name)
                 .map(str::to_owned)
                 .ok_or_else(|| LevelError::whole_file(name, "no such level is built in")),
-            LevelSource::Dir(dir) => std::fs::read_to_string(dir.join(name)).map_err(|e| {
-                LevelError::whole_file(&dir.join(name).display().to_string(), e.to_string())
-            }),
+            LevelSource::Dir(dir) => {
+                let path = inside(dir, name)?;
+                read_file(&path).map_err(|e| LevelError::whole_file(&path.display().to_string(), e))
+            }
         }
     }
 
@@ -104,6 +159,40 @@ impl LevelSource {
             LevelSource::Dir(dir) => dir.join(name).display().to_string(),
         }
     }
+}
+
+/// A campaign names only `.ron` files inside its own folder: no absolute paths, no `..`, no
+/// link that leads out. The refusal names the file, never what it holds.
+fn inside(dir: &Path, name: &str) -> Result<PathBuf, LevelError> {
+    let shown = dir.join("campaign.ron").display().to_string();
+    let relative = Path::new(name);
+    let plain = relative
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !plain || name.is_empty() {
+        return Err(LevelError::whole_file(
+            &shown,
+            format!(
+                "`{name}` is outside the campaign's folder: name a level file inside it, as `part1/01-payroll.ron`"
+            ),
+        ));
+    }
+    if relative.extension().is_none_or(|e| e != "ron") {
+        return Err(LevelError::whole_file(
+            &shown,
+            format!("`{name}` is not a level file: levels end in .ron"),
+        ));
+    }
+    let path = dir.join(relative);
+    if let (Ok(real), Ok(folder)) = (path.canonicalize(), dir.canonicalize())
+        && !real.starts_with(&folder)
+    {
+        return Err(LevelError::whole_file(
+            &shown,
+            format!("`{name}` leads outside the campaign's folder"),
+        ));
+    }
+    Ok(path)
 }
 
 /// The campaign with every level loaded and checked.
@@ -134,6 +223,16 @@ pub fn load_campaign(source: &LevelSource) -> Result<LoadedCampaign, Vec<LevelEr
     let src = source.read(campaign_name).map_err(|e| vec![e])?;
     let campaign: Campaign =
         parse_ron(&source.display_name(campaign_name), &src).map_err(|e| vec![e])?;
+    let named: usize = campaign.parts.iter().map(|p| p.chapters.len()).sum();
+    if named > bounds::TICKETS {
+        return Err(vec![LevelError::whole_file(
+            &source.display_name(campaign_name),
+            format!(
+                "the campaign names {named} files; at most {}",
+                bounds::TICKETS
+            ),
+        )]);
+    }
     let mut errors = Vec::new();
     let mut parts = Vec::new();
     let mut seen_chapters = std::collections::BTreeSet::new();
@@ -142,7 +241,14 @@ pub fn load_campaign(source: &LevelSource) -> Result<LoadedCampaign, Vec<LevelEr
         for name in &part.chapters {
             let shown = source.display_name(name);
             match source.read(name) {
-                Err(e) => errors.push(e),
+                Err(mut e) => {
+                    // A name the campaign may not use: point at it in the campaign file.
+                    if e.file == source.display_name(campaign_name) {
+                        let at = locate::locate(&src, &[locate::text(name)]);
+                        (e.line, e.col) = (at.line, at.col);
+                    }
+                    errors.push(e)
+                }
                 Ok(src) => match parse_level(&shown, &src) {
                     Ok(level) => {
                         if !seen_chapters.insert(level.chapter) {
@@ -177,10 +283,10 @@ pub fn check_path(path: &Path) -> (usize, Vec<LevelError>) {
     let mut errors = Vec::new();
     for file in &files {
         let shown = file.display().to_string();
-        let src = match std::fs::read_to_string(file) {
+        let src = match read_file(file) {
             Ok(src) => src,
             Err(e) => {
-                errors.push(LevelError::whole_file(&shown, e.to_string()));
+                errors.push(LevelError::whole_file(&shown, e));
                 continue;
             }
         };
@@ -217,6 +323,13 @@ fn collect_ron_files(path: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for entry in entries {
+        // A folder of levels is walked as it is: links out of it are not followed.
+        if entry
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+        {
+            continue;
+        }
         if entry.is_dir() {
             collect_ron_files(&entry, out);
         } else if entry.extension().is_some_and(|x| x == "ron") {

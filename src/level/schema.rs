@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A working day is eight one-hour ticks.
+pub const HOURS_PER_DAY: u32 = 8;
+
 /// One chapter of the story, as written in a `levels/**/*.ron` file.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -55,6 +58,11 @@ pub struct Level {
 }
 
 impl Level {
+    /// The hour the chapter ends.
+    pub fn hours(&self) -> u32 {
+        self.days.saturating_mul(HOURS_PER_DAY)
+    }
+
     pub fn system(&self, id: &str) -> Option<&SystemDef> {
         self.systems.iter().find(|s| s.id == id)
     }

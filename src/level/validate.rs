@@ -19,9 +19,11 @@ fn problem(path: Vec<Anchor>, message: impl Into<String>) -> Problem {
 }
 
 pub fn validate(level: &Level) -> Vec<Problem> {
+    let mut problems = super::bounds::check(level);
     let mut checker = Checker::new(level);
     checker.run(level);
-    checker.problems
+    problems.append(&mut checker.problems);
+    problems
 }
 
 struct Checker {
@@ -42,7 +44,7 @@ impl Checker {
     fn new(level: &Level) -> Self {
         Self {
             problems: Vec::new(),
-            end: level.days * 8,
+            end: level.hours(),
             cast: level.cast.iter().map(|c| c.id.clone()).collect(),
             team: level.team.iter().map(|m| m.id.clone()).collect(),
             skills: level
@@ -131,12 +133,6 @@ impl Checker {
     fn system_defs(&mut self, level: &Level) {
         for system in &level.systems {
             self.skill(vec![field("systems"), text(&system.id)], &system.skill);
-            if system.capacity <= 0.0 {
-                self.report(
-                    vec![field("systems"), text(&system.id), field("capacity")],
-                    "capacity is above 0",
-                );
-            }
             if !(0.0..=1.0).contains(&system.revenue_share) {
                 self.report(
                     vec![field("systems"), text(&system.id), field("revenue_share")],
@@ -166,15 +162,9 @@ impl Checker {
                 );
             }
         }
-        for (i, arrival) in level.arrivals.iter().enumerate() {
+        for arrival in &level.arrivals {
             let at = vec![field("arrivals"), text(&arrival.ticket.id)];
             self.ticket(at.clone(), &arrival.ticket);
-            if arrival.per_day <= 0.0 {
-                self.report(
-                    at.clone(),
-                    format!("arrival stream {i} needs per_day above 0"),
-                );
-            }
             if arrival.from >= self.end {
                 self.after_end(at, "arrival stream starts", arrival.from);
             }
@@ -183,9 +173,6 @@ impl Checker {
             let at = vec![field("interrupts"), text(&interrupt.to)];
             self.team_member(at.clone(), &interrupt.to);
             self.skill(at.clone(), &interrupt.skill);
-            if interrupt.hours <= 0.0 || interrupt.per_day <= 0.0 {
-                self.report(at, "interrupts need hours and per_day above 0");
-            }
         }
     }
 
@@ -291,14 +278,6 @@ impl Checker {
         }
         for step in &ticket.route {
             self.skill(at.clone(), &step.skill);
-            if step.hours <= 0.0 {
-                let mut path = at.clone();
-                path.push(field("hours"));
-                self.report(
-                    path,
-                    format!("a step of `{}` needs hours above 0", ticket.id),
-                );
-            }
         }
         if let Some(first) = ticket.route.first()
             && (ticket.started_hours < 0.0
@@ -363,9 +342,6 @@ impl Checker {
                             ),
                         );
                     }
-                }
-                if incident.diagnose_hours <= 0.0 || incident.fix_hours <= 0.0 {
-                    self.report(at, "an incident needs diagnose_hours and fix_hours above 0");
                 }
             }
             Event::Interrupt { to, hours, skill } => {

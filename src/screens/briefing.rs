@@ -88,7 +88,7 @@ pub(super) fn briefing_screen(
             // has no board: its hours pass at once and the debrief follows.
             if level.narrative_only && story.awaiting_choice.is_none() {
                 send.write(PlayerCommand::Advance {
-                    hours: level.days * crate::sim::HOURS_PER_DAY,
+                    hours: level.hours(),
                 });
             }
             next.set(Screen::Operations);

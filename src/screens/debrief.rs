@@ -231,6 +231,12 @@ fn outcome(ui: &mut egui::Ui, debrief: &Debrief, theme: &crate::ui::theme::Theme
     } else {
         "Not this time: every objective must be met."
     });
+    if let Some(why) = &result.stopped {
+        ui.colored_label(
+            theme.bad(),
+            format!("The chapter was stopped early: {why}."),
+        );
+    }
     ui.separator();
     for objective in &result.objectives {
         ui.colored_label(

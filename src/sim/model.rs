@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::level::{Risk, Step, WorkKind};
 
-pub const HOURS_PER_DAY: u32 = 8;
+pub use crate::level::HOURS_PER_DAY;
 /// Fractions of an hour below this are treated as nothing, to absorb float rounding.
 pub const EPSILON: f64 = 1e-9;
 

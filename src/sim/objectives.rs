@@ -37,6 +37,9 @@ pub struct ChapterResult {
     /// The fewest stars any objective earned: every objective counts.
     pub stars: u8,
     pub summary: Summary,
+    /// Why the simulation ended the chapter early, if it did (it earns no stars).
+    #[serde(default)]
+    pub stopped: Option<String>,
 }
 
 impl ChapterResult {
@@ -135,12 +138,20 @@ pub fn evaluate(world: &World) -> ChapterResult {
             }
         })
         .collect();
+    let stopped = world
+        .get_resource::<super::timeline::Stopped>()
+        .map(|s| s.0.clone());
     // A chapter with no objectives (pure story) is passed by playing it.
-    let stars = objectives.iter().map(|o| o.stars).min().unwrap_or(3);
+    let stars = if stopped.is_some() {
+        0
+    } else {
+        objectives.iter().map(|o| o.stars).min().unwrap_or(3)
+    };
     ChapterResult {
         objectives,
         stars,
         summary,
+        stopped,
     }
 }
 

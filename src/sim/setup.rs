@@ -39,7 +39,7 @@ pub fn start_chapter(world: &mut World, level: &Level, seed: u64) {
     world.insert_resource(CurrentLevel(level.clone()));
     world.insert_resource(Clock {
         tick: 0,
-        end: level.days * HOURS_PER_DAY,
+        end: level.hours(),
     });
     world.insert_resource(Policies {
         unlocked: level.policies.unlocked.iter().copied().collect(),
@@ -78,8 +78,13 @@ pub fn start_chapter(world: &mut World, level: &Level, seed: u64) {
 
     let mut rng = SimRng::for_chapter(seed, level.chapter);
     let agenda = Agenda::draw(level, &mut rng);
+    let overflow = agenda.overflow.clone();
     world.insert_resource(rng);
     world.insert_resource(agenda);
     world.resource_mut::<Metrics>().begin(level.team.len());
-    timeline::fire_hour(world, 0);
+    world.remove_resource::<timeline::Stopped>();
+    match overflow {
+        Some(why) => timeline::stop(world, format!("{why}; the level cannot be played")),
+        None => timeline::fire_hour(world, 0),
+    }
 }

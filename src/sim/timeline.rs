@@ -12,6 +12,7 @@ use super::model::*;
 use super::policies::Policies;
 use super::rng::SimRng;
 use super::story;
+use crate::level::bounds::MOST_PLANNED;
 use crate::level::{Event, Level, TicketDef, Variability};
 
 pub enum Happening {
@@ -39,13 +40,28 @@ pub struct Agenda {
     /// Draws per hour for background incidents (whether one strikes, and which system) and for
     /// overload (whether the most overloaded system gives way).
     pub incident_rolls: Vec<(f64, f64, f64)>,
+    /// Why the chapter could not be drawn in full, if it could not.
+    pub overflow: Option<String>,
+}
+
+/// Why the simulation stopped a chapter early: a level that would have run without end.
+#[derive(Resource, Clone, Debug, PartialEq)]
+pub struct Stopped(pub String);
+
+/// Ends the chapter now, saying why.
+pub fn stop(world: &mut World, why: String) {
+    bevy::log::warn!("chapter stopped: {why}");
+    let mut clock = world.resource_mut::<Clock>();
+    clock.end = clock.tick;
+    world.insert_resource(Stopped(why));
 }
 
 impl Agenda {
     /// Draws every arrival of the chapter from the chapter's generator.
     pub fn draw(level: &Level, rng: &mut SimRng) -> Self {
-        let end = f64::from(level.days * HOURS_PER_DAY);
+        let end = f64::from(level.hours());
         let mut items = Vec::new();
+        let mut overflow = None;
         for def in &level.tickets {
             items.push(Planned {
                 at: f64::from(def.arrives),
@@ -62,7 +78,14 @@ impl Agenda {
             let mut number = 0;
             loop {
                 at += rng.exponential(mean_gap);
-                if at >= until {
+                if at >= until || at.is_nan() {
+                    break;
+                }
+                if items.len() >= MOST_PLANNED {
+                    overflow.get_or_insert(format!(
+                        "the arrivals of `{}` would bring more than {MOST_PLANNED} tickets",
+                        stream.ticket.id
+                    ));
                     break;
                 }
                 number += 1;
@@ -87,7 +110,14 @@ impl Agenda {
             let mut at = 0.0;
             loop {
                 at += rng.exponential(mean_gap);
-                if at >= end {
+                if at >= end || at.is_nan() {
+                    break;
+                }
+                if items.len() >= MOST_PLANNED {
+                    overflow.get_or_insert(format!(
+                        "the interrupts for `{}` would bring more than {MOST_PLANNED} requests",
+                        stream.to
+                    ));
                     break;
                 }
                 items.push(Planned {
@@ -107,13 +137,14 @@ impl Agenda {
             });
         }
         items.sort_by(|a, b| a.at.total_cmp(&b.at));
-        let incident_rolls = (0..level.days * HOURS_PER_DAY)
+        let incident_rolls = (0..level.hours())
             .map(|_| (rng.unit(), rng.unit(), rng.unit()))
             .collect();
         Self {
             items,
             next: 0,
             incident_rolls,
+            overflow,
         }
     }
 
@@ -207,6 +238,13 @@ pub fn advance_clock(world: &mut World) {
         clock.tick += 1;
         clock.tick
     };
+    if world.resource::<Board>().0.len() > 2 * MOST_PLANNED {
+        stop(
+            world,
+            format!("more than {} tickets came onto the board", 2 * MOST_PLANNED),
+        );
+        return;
+    }
     if tick < world.resource::<Clock>().end {
         fire_hour(world, tick);
     }
