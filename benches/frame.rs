@@ -8,10 +8,10 @@ use bevy_egui::egui;
 use parts_unlimited::level::{Level, Policy, parse_level};
 use parts_unlimited::policy::ScriptedPlayer;
 use parts_unlimited::sim::{self, PlayerCommand, commands::execute};
+use parts_unlimited::ui::OpsUiState;
 use parts_unlimited::ui::status::ClockControls;
 use parts_unlimited::ui::theme::Theme;
 use parts_unlimited::ui::views::{self, OpsView};
-use parts_unlimited::ui::{OpsUiState, board, incidents, status, team};
 
 const BOARD: &str = include_str!("../tests/scenarios/flow_shop.ron");
 
@@ -30,6 +30,7 @@ fn busy_level() -> Level {
 
 fn layout(
     ctx: &egui::Context,
+    level: &Level,
     view: &OpsView,
     state: &mut OpsUiState,
     clock: &mut ClockControls,
@@ -42,21 +43,12 @@ fn layout(
     let input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
-            egui::vec2(1280.0, 760.0),
+            egui::vec2(1280.0, 720.0),
         )),
         ..Default::default()
     };
     let output = ctx.run_ui(input, |ui| {
-        egui::Panel::top("status").show(ui, |ui| {
-            status::status_bar(ui, view, &theme, clock, &view.objectives, &mut out)
-        });
-        egui::Panel::right("team").show(ui, |ui| {
-            team::team(ui, view, &theme, state, &mut out);
-            incidents::sev1_panel(ui, view, &theme, &mut out);
-            incidents::cab_queue(ui, view, state, &mut out);
-        });
-        egui::CentralPanel::default()
-            .show(ui, |ui| board::board(ui, view, &theme, state, &mut out));
+        parts_unlimited::ui::ops::operations(ui, view, level, &theme, clock, state, &mut out);
     });
     // Tessellation is part of egui's CPU cost too.
     let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
@@ -89,25 +81,34 @@ fn main() {
     println!("board: {tickets} tickets, {} people", level.team.len());
 
     let ctx = egui::Context::default();
-    let mut state = OpsUiState::default();
+    parts_unlimited::ui::art::install_fonts(&ctx);
+    // A card picked, as a player mostly has: its actions and who may take it are asked too.
+    let picked = parts_unlimited::sim::board::all_tickets(app.world())
+        .iter()
+        .find(|t| t.is_open())
+        .map(|t| t.id);
+    let mut state = OpsUiState {
+        card: picked,
+        ..OpsUiState::default()
+    };
     let mut clock = ClockControls::default();
-    let view = views::build(app.world());
+    let view = views::build(app.world(), picked);
     for _ in 0..20 {
-        layout(&ctx, &view, &mut state, &mut clock);
+        layout(&ctx, &level, &view, &mut state, &mut clock);
     }
 
     let frames = 300;
     let mut cached = Vec::new();
     for _ in 0..frames {
         let start = Instant::now();
-        layout(&ctx, &view, &mut state, &mut clock);
+        layout(&ctx, &level, &view, &mut state, &mut clock);
         cached.push(start.elapsed());
     }
     let mut rebuild = Vec::new();
     for _ in 0..frames {
         let start = Instant::now();
-        let view = views::build(app.world());
-        layout(&ctx, &view, &mut state, &mut clock);
+        let view = views::build(app.world(), picked);
+        layout(&ctx, &level, &view, &mut state, &mut clock);
         rebuild.push(start.elapsed());
     }
     let mut tick = Vec::new();
@@ -119,8 +120,8 @@ fn main() {
         }
         let start = Instant::now();
         let _ = execute(ticked.world_mut(), PlayerCommand::Advance { hours: 1 });
-        let view = views::build(ticked.world());
-        layout(&ctx, &view, &mut state, &mut clock);
+        let view = views::build(ticked.world(), picked);
+        layout(&ctx, &level, &view, &mut state, &mut clock);
         tick.push(start.elapsed());
     }
     let steady = report("egui layout, view unchanged (most frames)", cached);

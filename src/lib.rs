@@ -88,7 +88,7 @@ pub fn run(campaign: level::LoadedCampaign, options: StartOptions) {
         default_plugins().set(WindowPlugin {
             primary_window: Some(Window {
                 title: "Parts Unlimited".into(),
-                resolution: (1280, 760).into(),
+                resolution: (1280, 720).into(),
                 // In the browser: draw into the page's canvas and follow its size.
                 canvas: Some("#game".into()),
                 fit_canvas_to_parent: true,

@@ -423,6 +423,7 @@ fn two_choices_in_one_hour_are_asked_in_turn() {
     for id in ["first", "second"] {
         level.scenes.push(parts_unlimited::level::SceneDef {
             id: id.into(),
+            place: None,
             lines: vec![parts_unlimited::level::Line("wes".into(), "Well?".into())],
             choices: vec![parts_unlimited::level::Choice {
                 text: "Yes".into(),

@@ -5,13 +5,17 @@
 use bevy::prelude::App;
 use bevy_egui::egui;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
-use parts_unlimited::level::Policy;
+use egui_kittest::kittest::{NodeT, Queryable};
+use parts_unlimited::level::{Level, Policy};
 use parts_unlimited::sim::commands::execute;
-use parts_unlimited::sim::{PlayerCommand, board as sim_board};
-use parts_unlimited::ui::OpsUiState;
+use parts_unlimited::sim::objectives::ChapterResult;
+use parts_unlimited::sim::story::Story;
+use parts_unlimited::sim::{PlayerCommand, TicketState, board as sim_board};
+use parts_unlimited::ui::dialogue::DialogueState;
+use parts_unlimited::ui::status::ClockControls;
 use parts_unlimited::ui::theme::Theme;
 use parts_unlimited::ui::views::{self, OpsView};
+use parts_unlimited::ui::{OpsUiState, ops};
 
 use crate::support::{new_chapter, outage, plain_ticket};
 
@@ -20,10 +24,8 @@ const THEME: Theme = Theme {
     projector: false,
 };
 
-type PanelState = (OpsUiState, Vec<PlayerCommand>);
-
 /// A shop with a high-risk change under the CAB and a store outage on the way.
-fn chapter() -> App {
+fn shop() -> Level {
     let mut level = outage();
     level
         .policies
@@ -37,13 +39,7 @@ fn chapter() -> App {
     change.system = Some("store".into());
     change.route[0].skill = "store".into();
     level.tickets.push(change);
-    let mut app = new_chapter(&level, 3);
-    execute(app.world_mut(), PlayerCommand::Advance { hours: 3 }).unwrap();
-    app
-}
-
-fn view(app: &App) -> OpsView {
-    views::build(app.world())
+    level
 }
 
 fn ticket(app: &App, key: &str) -> parts_unlimited::sim::TicketId {
@@ -54,143 +50,217 @@ fn ticket(app: &App, key: &str) -> parts_unlimited::sim::TicketId {
         .id
 }
 
-#[test]
-fn the_board_selects_a_card_and_approves_a_change() {
-    let app = chapter();
-    let view = view(&app);
-    let id = ticket(&app, "db-upgrade");
-    let mut harness = Harness::new_ui_state(
-        |ui, state: &mut PanelState| {
-            parts_unlimited::ui::board::board(ui, &view, &THEME, &mut state.0, &mut state.1)
+/// The operations screen over a live chapter: each frame builds the view from the world,
+/// draws the whole screen, and carries out the commands it sent.
+struct Screen {
+    app: App,
+    level: Level,
+    /// Scenes read, and how far into the one being read.
+    read: usize,
+    dialogue: DialogueState,
+    ui: OpsUiState,
+    clock: ClockControls,
+    sent: Vec<PlayerCommand>,
+    /// The parts of the screen, as last drawn.
+    areas: Vec<ops::Area>,
+}
+
+impl Screen {
+    fn new(level: Level, seed: u64) -> Self {
+        Self {
+            app: new_chapter(&level, seed),
+            level,
+            read: 0,
+            dialogue: DialogueState::default(),
+            ui: OpsUiState::default(),
+            clock: ClockControls::default(),
+            sent: Vec::new(),
+            areas: Vec::new(),
+        }
+    }
+
+    fn view(&self) -> OpsView {
+        views::build(self.app.world(), self.ui.card)
+    }
+}
+
+fn harness(screen: Screen, size: egui::Vec2) -> Harness<'static, Screen> {
+    let harness = Harness::builder().with_size(size).build_ui_state(
+        |ui, screen: &mut Screen| {
+            let view = screen.view();
+            let story = screen.app.world().resource::<Story>().clone();
+            let mut out = Vec::new();
+            let drawn = ops::screen(
+                ui,
+                &view,
+                &screen.level,
+                ops::Reading {
+                    story: &story,
+                    read: &mut screen.read,
+                    dialogue: &mut screen.dialogue,
+                    auto_pause: true,
+                },
+                &THEME,
+                &mut screen.clock,
+                &mut screen.ui,
+                &mut out,
+            );
+            screen.areas = drawn.areas;
+            for command in out {
+                screen.sent.push(command.clone());
+                let _ = execute(screen.app.world_mut(), command);
+            }
+            // The game's frame closes the books once the clock has run out.
+            parts_unlimited::sim::objectives::close_chapter_when_over(screen.app.world_mut());
         },
-        PanelState::default(),
+        screen,
     );
+    parts_unlimited::ui::art::install_fonts(&harness.ctx);
     harness
-        .get_by_label(&format!("#{} Upgrade the store database", id.0))
-        .click();
-    harness.run();
-    assert_eq!(
-        harness.state().0.card,
-        Some(id),
-        "clicking a card selects it"
-    );
-    harness.get_by_label("Approve").click();
-    harness.run();
-    assert_eq!(
-        harness.state().1,
-        vec![PlayerCommand::ApproveChange { ticket: id }]
-    );
+}
+
+const SCREEN: egui::Vec2 = egui::vec2(1280.0, 720.0);
+
+fn shop_screen() -> Harness<'static, Screen> {
+    let mut screen = Screen::new(shop(), 3);
+    execute(screen.app.world_mut(), PlayerCommand::Advance { hours: 3 }).unwrap();
+    let mut harness = harness(screen, SCREEN);
+    harness.run_steps(2);
+    harness
 }
 
 #[test]
-fn the_board_edits_wip_limits() {
-    let app = chapter();
-    let view = view(&app);
-    let mut harness = Harness::new_ui_state(
-        |ui, state: &mut PanelState| {
-            parts_unlimited::ui::board::board(ui, &view, &THEME, &mut state.0, &mut state.1)
-        },
-        PanelState::default(),
+fn a_card_is_picked_decided_and_put_down_again() {
+    let mut harness = shop_screen();
+    let id = ticket(&harness.state().app, "db-upgrade");
+    let label = format!("#{} Upgrade the store database", id.0);
+    harness.get_all_by_label(&label).next().unwrap().click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().ui.card,
+        Some(id),
+        "clicking a card picks it"
     );
+    // The store is down: the CAB may not approve a change to it now, and the button says so.
+    assert!(
+        harness
+            .get_by_label("Approve (Y)")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness.get_by_label("Reject (R)").click();
+    harness.run_steps(2);
+    assert!(
+        harness
+            .state()
+            .sent
+            .contains(&PlayerCommand::RejectChange { ticket: id })
+    );
+    let task = sim_board::all_tickets(harness.state().app.world())
+        .into_iter()
+        .find(|t| t.key.starts_with("task") && t.state == TicketState::Backlog)
+        .map(|t| (t.id, format!("#{} {}", t.id.0, t.title)))
+        .expect("tasks arrived");
+    harness.get_all_by_label(&task.1).next().unwrap().click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().ui.card, Some(task.0));
+    harness.get_all_by_label(&task.1).next().unwrap().click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().ui.card,
+        None,
+        "clicking it again puts it down"
+    );
+    harness.get_all_by_label(&task.1).next().unwrap().click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().ui.card, Some(task.0));
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert_eq!(harness.state().ui.card, None, "Escape puts it down");
+    harness.get_by_label("Give a card to Ana");
+}
+
+#[test]
+fn the_board_edits_wip_limits_from_where_the_column_stands() {
+    let mut harness = shop_screen();
+    let ready = harness.state().view().columns[parts_unlimited::sim::Column::Ready as usize].count;
     harness
         .get_all_by_label("+")
         .next()
         .expect("a raise button on Ready")
         .click();
-    harness.run();
+    harness.run_steps(2);
     assert_eq!(
-        harness.state().1,
+        harness.state().sent,
         vec![PlayerCommand::SetWipLimit {
             column: parts_unlimited::sim::Column::Ready,
-            limit: Some(8)
-        }]
+            limit: Some(ready.max(1))
+        }],
+        "a limit starts at the number of cards already there"
     );
 }
 
 #[test]
-fn the_team_panel_assigns_the_selected_card() {
-    let app = chapter();
-    let view = view(&app);
-    let card = sim_board::all_tickets(app.world())
+fn a_picked_card_is_given_with_the_button_beside_the_person() {
+    let mut harness = shop_screen();
+    let card = sim_board::all_tickets(harness.state().app.world())
         .into_iter()
-        .find(|t| t.key.starts_with("task"))
+        .find(|t| t.key.starts_with("task") && t.state == TicketState::Backlog)
         .expect("tasks arrive in three hours")
         .id;
-    let ana = sim_board::person_by_key(app.world(), "ana").unwrap();
-    let state = (
-        OpsUiState {
-            card: Some(card),
-            ..Default::default()
-        },
-        Vec::new(),
-    );
-    let mut harness = Harness::new_ui_state(
-        |ui, state: &mut PanelState| {
-            parts_unlimited::ui::team::team(ui, &view, &THEME, &mut state.0, &mut state.1)
-        },
-        state,
-    );
+    let ana = sim_board::person_by_key(harness.state().app.world(), "ana").unwrap();
+    harness.state_mut().ui.card = Some(card);
+    harness.run_steps(2);
     harness
-        .get_by_label(&format!("Assign #{} to Ana", card.0))
+        .get_by_label(&format!("Give #{} to Ana", card.0))
         .click();
-    harness.run();
+    harness.run_steps(2);
     assert_eq!(
-        harness.state().1,
+        harness.state().sent,
         vec![PlayerCommand::Assign {
             ticket: card,
             person: ana
         }]
     );
     // The constraint is marked as such.
-    harness.get_by_label("the constraint");
+    harness.get_by_label_contains("the constraint");
 }
 
 #[test]
 fn the_cab_queue_approves_and_rejects() {
-    let app = chapter();
-    let view = view(&app);
-    let id = ticket(&app, "db-upgrade");
-    let mut harness = Harness::new_ui_state(
-        |ui, state: &mut PanelState| {
-            parts_unlimited::ui::incidents::cab_queue(ui, &view, &mut state.0, &mut state.1)
-        },
-        PanelState::default(),
-    );
+    let mut harness = shop_screen();
+    let id = ticket(&harness.state().app, "db-upgrade");
     harness.get_by_label("Reject").click();
-    harness.run();
+    harness.run_steps(2);
     assert_eq!(
-        harness.state().1,
+        harness.state().sent,
         vec![PlayerCommand::RejectChange { ticket: id }]
     );
 }
 
 #[test]
-fn the_sev1_panel_opens_a_bridge_without_brent() {
-    let mut app = chapter();
-    execute(app.world_mut(), PlayerCommand::Advance { hours: 1 }).unwrap();
-    let view = view(&app);
+fn the_pinned_incident_opens_a_bridge_without_brent() {
+    let mut screen = Screen::new(shop(), 3);
+    execute(screen.app.world_mut(), PlayerCommand::Advance { hours: 4 }).unwrap();
+    let view = screen.view();
     let incident = view
         .incidents
         .first()
         .expect("the store went down at hour 3");
     assert!(incident.change_log.is_empty(), "the cause was never logged");
-    let ana = sim_board::person_by_key(app.world(), "ana").unwrap();
     let id = incident.id;
-    let mut harness = Harness::new_ui_state(
-        |ui, state: &mut PanelState| {
-            parts_unlimited::ui::incidents::sev1_panel(ui, &view, &THEME, &mut state.1)
-        },
-        PanelState::default(),
-    );
+    let ana = sim_board::person_by_key(screen.app.world(), "ana").unwrap();
+    let mut harness = harness(screen, SCREEN);
+    harness.run_steps(2);
     // The first incident's button comes first (a failed change may have added a second).
     harness
         .get_all_by_label("Open a bridge without Brent")
         .next()
         .unwrap()
         .click();
-    harness.run();
+    harness.run_steps(2);
     assert_eq!(
-        harness.state().1,
+        harness.state().sent,
         vec![PlayerCommand::DeclareSev1 {
             incident: id,
             responders: vec![ana]
@@ -264,7 +334,6 @@ fn the_discussion_screen_shows_one_question_at_a_time_to_the_room() {
 #[test]
 fn facilitator_keys_pause_the_room_and_inject_live_events() {
     use parts_unlimited::sim::commands::Injection;
-    use parts_unlimited::ui::status::ClockControls;
     let mut harness = Harness::new_ui_state(
         |ui, state: &mut (ClockControls, Vec<PlayerCommand>)| {
             parts_unlimited::ui::status::facilitator_keys(ui.ctx(), &mut state.0, &mut state.1);
@@ -294,5 +363,280 @@ fn facilitator_keys_pause_the_room_and_inject_live_events() {
                 event: Injection::InterruptForConstraint
             },
         ]
+    );
+}
+
+fn chapter_one() -> Level {
+    let campaign =
+        parts_unlimited::level::load_campaign(&parts_unlimited::level::LevelSource::Embedded)
+            .unwrap();
+    campaign.chapter(1).unwrap().clone()
+}
+
+fn buttons(harness: &Harness<'_, Screen>) -> Vec<(String, egui::Rect, bool)> {
+    harness
+        .query_all_by_role(egui::accesskit::Role::Button)
+        .map(|n| {
+            let node = n.accesskit_node();
+            (
+                node.label().unwrap_or_default(),
+                n.rect(),
+                node.is_disabled(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_button_is_in_view_or_scrolls_into_view_at_the_largest_sizes() {
+    // 1280 x 720 at the largest size the menu allows there (1.28) leaves 1000 x 562 points,
+    // with the text at its largest (1.6).
+    let size = egui::vec2(1280.0, 720.0)
+        / parts_unlimited::ui::menu::largest_scale_for(egui::vec2(1280.0, 720.0));
+    let level = chapter_one();
+    let mut screen = Screen::new(level, 1);
+    let world = screen.app.world_mut();
+    execute(
+        world,
+        PlayerCommand::Choose {
+            scene: "briefing".into(),
+            choice: 1,
+        },
+    )
+    .unwrap();
+    execute(
+        world,
+        PlayerCommand::Inject {
+            event: parts_unlimited::sim::commands::Injection::Sev1,
+        },
+    )
+    .unwrap();
+    execute(world, PlayerCommand::Advance { hours: 1 }).unwrap();
+    screen.read = screen.app.world().resource::<Story>().played.len();
+    let card = sim_board::all_tickets(screen.app.world())
+        .into_iter()
+        .find(|t| t.state == TicketState::Backlog)
+        .map(|t| t.id);
+    screen.ui.card = card;
+    let mut harness = harness(screen, size);
+    parts_unlimited::ui::theme::apply(&harness.ctx, 1.6, false);
+    harness.run_steps(3);
+    let live = harness
+        .state()
+        .view()
+        .incidents
+        .iter()
+        .filter(|i| i.sev1 && i.down)
+        .count();
+    assert_eq!(live, 2, "two live Sev 1s");
+    assert!(
+        harness.state().view().selected.is_some(),
+        "a card is picked"
+    );
+    let all = buttons(&harness);
+    println!("{} buttons at {size:?}", all.len());
+
+    let screen_rect = egui::Rect::from_min_size(egui::Pos2::ZERO, size).expand(1.0);
+    let mut hidden = Vec::new();
+    for i in 0..all.len() {
+        let node_count = harness
+            .query_all_by_role(egui::accesskit::Role::Button)
+            .count();
+        assert_eq!(node_count, all.len(), "the screen holds still");
+        harness
+            .query_all_by_role(egui::accesskit::Role::Button)
+            .nth(i)
+            .unwrap()
+            .scroll_to_me();
+        // Scrolling is animated: let it settle.
+        harness.run_steps(40);
+        let (label, rect, _) = buttons(&harness)[i].clone();
+        let areas = &harness.state().areas;
+        // Scrolled to, it shows on screen, inside a part of the screen that shows content
+        // (a button a panel clipped away lies outside every one of them).
+        let seen = screen_rect.contains_rect(rect)
+            && areas
+                .iter()
+                .any(|a| a.visible.expand(1.0).contains_rect(rect));
+        if !seen {
+            hidden.push(format!("{label} at {rect:?}"));
+        }
+    }
+    assert!(hidden.is_empty(), "out of reach:\n{}", hidden.join("\n"));
+}
+
+/// Clicks the first widget labelled exactly `label` and lets the screen settle.
+fn click(harness: &mut Harness<'_, Screen>, label: &str) {
+    harness.get_all_by_label(label).next().unwrap().click();
+    harness.run_steps(3);
+}
+
+fn has(harness: &Harness<'_, Screen>, label: &str) -> bool {
+    harness.query_all_by_label(label).next().is_some()
+}
+
+/// Clicks the first enabled "Give #N to …" button for a card, the constraint last.
+fn give(harness: &mut Harness<'_, Screen>, card: u32, constraint: &str) -> bool {
+    let prefix = format!("Give #{card} to ");
+    let mut options: Vec<String> = harness
+        .query_all_by_role(egui::accesskit::Role::Button)
+        .filter(|n| !n.accesskit_node().is_disabled())
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|l| l.starts_with(&prefix))
+        .collect();
+    options.sort_by_key(|l| l.ends_with(constraint));
+    match options.first() {
+        Some(label) => {
+            click(harness, &label.clone());
+            true
+        }
+        None => false,
+    }
+}
+
+#[test]
+fn chapter_one_is_guided_through_the_real_screen_and_won() {
+    let mut harness = harness(Screen::new(chapter_one(), 1), SCREEN);
+    harness.run_steps(3);
+    // The briefing's scene: read it, and choose the bridge.
+    click(&mut harness, "Skip (S)");
+    harness.run_steps(30);
+    let bridge = harness
+        .query_all_by_role(egui::accesskit::Role::Button)
+        .filter_map(|n| n.accesskit_node().label())
+        .find(|l| l.contains("Open a proper incident bridge"))
+        .expect("the choice is offered");
+    click(&mut harness, &bridge);
+    let step = |h: &Harness<'_, Screen>| h.state().ui.guide.step;
+    assert_eq!(step(&harness), 0);
+    click(&mut harness, "Next ▶");
+    assert_eq!(step(&harness), 1, "the guide went on");
+    click(&mut harness, "Open a bridge without Brent");
+    assert_eq!(step(&harness), 2, "a bridge without Brent");
+    let vpn = ticket(&harness.state().app, "vpn-upgrade");
+    click(
+        &mut harness,
+        &format!("#{} VPN concentrator upgrade", vpn.0),
+    );
+    assert_eq!(step(&harness), 3, "a card picked");
+    click(&mut harness, &format!("Give #{} to Wes", vpn.0));
+    assert_eq!(step(&harness), 4, "a card given");
+    let phoenix = ticket(&harness.state().app, "phoenix-env");
+    click(
+        &mut harness,
+        &format!("★ #{} Phoenix test environment", phoenix.0),
+    );
+    click(&mut harness, &format!("Give #{} to Brent", phoenix.0));
+    click(&mut harness, "Step 1 h");
+    assert_eq!(step(&harness), 5, "the clock ran");
+    click(&mut harness, "Step 1 h");
+    let favour = sim_board::all_tickets(harness.state().app.world())
+        .into_iter()
+        .find(|t| {
+            t.key.starts_with("interrupt") && t.state == TicketState::Queued && !t.is_started()
+        })
+        .map(|t| (t.id, t.title.clone()))
+        .expect("a favour landed on Brent at the top of the hour");
+    click(&mut harness, &format!("#{} {}", favour.0.0, favour.1));
+    click(&mut harness, &format!("Give #{} to Tom", favour.0.0));
+    assert_eq!(step(&harness), 6, "the favour moved off Brent");
+    click(&mut harness, "Next ▶");
+    let guide = harness.state().level.guide.clone();
+    assert!(harness.state().ui.guide.current(&guide).is_none());
+    // Play the day out through the screen: every card to someone who can take it, Brent last.
+    for _ in 0..20 {
+        if harness
+            .state()
+            .app
+            .world()
+            .contains_resource::<ChapterResult>()
+        {
+            break;
+        }
+        // A scene over the board is read first, as a player would.
+        if has(&harness, "Skip (S)") {
+            click(&mut harness, "Skip (S)");
+        }
+        if has(&harness, "Continue ▶") {
+            click(&mut harness, "Continue ▶");
+            continue;
+        }
+        if has(&harness, "Resolve (E)") {
+            click(&mut harness, "Resolve (E)");
+        }
+        let backlog: Vec<(u32, String)> = harness.state().view().columns
+            [parts_unlimited::sim::Column::Backlog as usize]
+            .cards
+            .iter()
+            .map(|c| {
+                let star = if c.critical { "★ " } else { "" };
+                (c.id.0, format!("{star}#{} {}", c.id.0, c.title))
+            })
+            .collect();
+        for (id, label) in backlog {
+            click(&mut harness, &label);
+            give(&mut harness, id, "Brent");
+        }
+        click(&mut harness, "Step 1 h");
+    }
+    let result = harness
+        .state()
+        .app
+        .world()
+        .get_resource::<ChapterResult>()
+        .cloned()
+        .expect("the chapter ended");
+    for objective in &result.objectives {
+        println!("{}", objective.describe());
+    }
+    assert!(result.stars >= 2, "{} stars", result.stars);
+}
+
+#[test]
+fn the_clock_stops_for_a_new_sev1_and_after_a_conversation() {
+    let mut screen = Screen::new(chapter_one(), 1);
+    screen.read = 1;
+    execute(
+        screen.app.world_mut(),
+        PlayerCommand::Choose {
+            scene: "briefing".into(),
+            choice: 1,
+        },
+    )
+    .unwrap();
+    let mut harness = harness(screen, SCREEN);
+    harness.run_steps(3);
+    harness.state_mut().clock.running = true;
+    harness.run_steps(3);
+    assert!(
+        harness.state().clock.running,
+        "nothing new: the clock runs on"
+    );
+    execute(
+        harness.state_mut().app.world_mut(),
+        PlayerCommand::Inject {
+            event: parts_unlimited::sim::commands::Injection::Sev1,
+        },
+    )
+    .unwrap();
+    harness.run_steps(3);
+    assert!(
+        !harness.state().clock.running,
+        "a new Sev 1 stops the clock"
+    );
+    // Steve calls at hour 4: a scene over the board; once it is read, the clock waits.
+    execute(
+        harness.state_mut().app.world_mut(),
+        PlayerCommand::Advance { hours: 4 },
+    )
+    .unwrap();
+    harness.run_steps(3);
+    harness.state_mut().clock.running = true;
+    click(&mut harness, "Skip (S)");
+    assert!(harness.state().clock.running);
+    click(&mut harness, "Continue ▶");
+    assert!(
+        !harness.state().clock.running,
+        "the clock waits after a conversation"
     );
 }

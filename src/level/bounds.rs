@@ -198,6 +198,10 @@ impl Bounds {
         for s in &level.scenes {
             self.scene(s);
         }
+        self.list(top, "guide", &level.guide, LINES_PER_SCENE);
+        for step in &level.guide {
+            self.chars(&[field("guide")], "text", &step.text, LINE_CHARS);
+        }
         self.list(top, "objectives", &level.objectives, OBJECTIVES);
         for o in &level.objectives {
             let at = [field("objectives"), text(&o.id)];

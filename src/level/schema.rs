@@ -55,6 +55,91 @@ pub struct Level {
     /// When set, finished changes wait to be deployed together in batches.
     #[serde(default)]
     pub deployment: Option<DeploymentDef>,
+    /// Where the chapter's scenes happen, unless a scene says otherwise.
+    #[serde(default)]
+    pub place: Place,
+    /// A guide through the controls, step by step, on the operations board (chapter 1 has
+    /// one; any level may).
+    #[serde(default)]
+    pub guide: Vec<GuideStep>,
+}
+
+/// Where a scene happens: the backdrop behind its dialogue.
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub enum Place {
+    #[default]
+    Office,
+    WarRoom,
+    Plant,
+    Saloon,
+    Boardroom,
+    DataCentre,
+    Home,
+    Hallway,
+}
+
+impl Place {
+    /// The backdrop's picture.
+    pub fn backdrop(self) -> &'static str {
+        match self {
+            Place::Office => "backdrops/office",
+            Place::WarRoom => "backdrops/war_room",
+            Place::Plant => "backdrops/plant",
+            Place::Saloon => "backdrops/saloon",
+            Place::Boardroom => "backdrops/boardroom",
+            Place::DataCentre => "backdrops/data_centre",
+            Place::Home => "backdrops/home",
+            Place::Hallway => "backdrops/hallway",
+        }
+    }
+}
+
+/// One step of the guide: someone says what to do, and the guide waits until it is done.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct GuideStep {
+    /// Who says it: a cast id.
+    pub who: String,
+    pub text: String,
+    /// What the player must do for the guide to go on.
+    #[serde(default)]
+    pub until: GuideGoal,
+    /// What the step points at on the screen.
+    #[serde(default)]
+    pub point_at: Option<Spot>,
+}
+
+/// What a guide step waits for.
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub enum GuideGoal {
+    /// The player has read it (a Next button).
+    #[default]
+    Read,
+    /// A card is picked.
+    PickCard,
+    /// A card has been given to someone.
+    GiveCard,
+    /// A Sev 1 bridge is open (without the constraint, if asked).
+    OpenBridge { without_constraint: bool },
+    /// The clock has run an hour.
+    RunClock,
+    /// A favour that landed on the constraint has been given to someone else, or deflected.
+    MoveFavour,
+    /// A restored incident has been declared over.
+    Resolve,
+}
+
+/// A part of the operations screen a guide step can point at.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Spot {
+    Incidents,
+    Board,
+    Backlog,
+    Team,
+    Constraint,
+    Clock,
+    Objectives,
+    Card,
 }
 
 impl Level {
@@ -444,6 +529,40 @@ impl Policy {
         }
     }
 
+    /// What the policy does, for the player (shown on hover).
+    pub fn help(self) -> &'static str {
+        match self {
+            Policy::ChangeLog => {
+                "Every change is written down before it is made (a little paperwork each). When a change breaks something, the bridge finds it in the log, fast."
+            }
+            Policy::Cab => {
+                "High-risk changes wait in Awaiting CAB for your approval; medium ones are reviewed. Reviewed changes fail less often."
+            }
+            Policy::ChangeCalendar => {
+                "Only one change at a time runs on a system, so two changes never collide."
+            }
+            Policy::BrentShield => {
+                "Quick favours for the constraint stop at the shield: you deflect them or pass them to someone else."
+            }
+            Policy::Documentation => {
+                "The constraint can write down a skill only they have, so someone else learns it."
+            }
+            Policy::WipLimits => {
+                "Ready and Doing can be capped: less work in process, shorter waits."
+            }
+            Policy::ProjectFreeze => {
+                "Only the most important projects (★) may start; changes and unplanned work go on."
+            }
+            Policy::SmallBatches => "You choose how many finished changes go out together.",
+            Policy::DeployAutomation => {
+                "Deployments are scripted: short to set up, and they fail less often."
+            }
+            Policy::ObjectiveLinks => {
+                "Every project shows the business objective it serves; projects that serve none may be retired."
+            }
+        }
+    }
+
     /// Policies that are tools to use rather than rules to switch on.
     pub fn is_switch(self) -> bool {
         !matches!(
@@ -471,6 +590,9 @@ pub struct PolicySetup {
 #[serde(deny_unknown_fields)]
 pub struct SceneDef {
     pub id: String,
+    /// Where it happens (the chapter's place if not given).
+    #[serde(default)]
+    pub place: Option<Place>,
     pub lines: Vec<Line>,
     #[serde(default)]
     pub choices: Vec<Choice>,

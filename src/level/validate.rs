@@ -86,6 +86,17 @@ impl Checker {
         for scene in &level.scenes {
             self.scene(scene);
         }
+        for step in &level.guide {
+            if !self.cast.contains(&step.who) {
+                self.report(
+                    vec![field("guide"), text(&step.who)],
+                    format!(
+                        "unknown speaker `{}` in the guide: not in the cast",
+                        step.who
+                    ),
+                );
+            }
+        }
         self.policy_setup(level);
         for objective in &level.objectives {
             self.objective(objective);

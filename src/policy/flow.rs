@@ -24,6 +24,7 @@ impl Plan<'_> {
         self.run_incidents();
         self.document_the_constraint();
         self.retire_unlinked_work();
+        self.take_favours_off_the_constraint();
         for ticket in self.backlog() {
             if needs_approval(ticket, &self.policies) {
                 let quiet = ticket
@@ -232,6 +233,40 @@ impl Plan<'_> {
                 skill: skill.clone(),
                 learner: learner.id,
             });
+        }
+    }
+
+    /// A favour that landed on the constraint's desk, not yet started, goes to someone else
+    /// who can do it and has less waiting for them.
+    fn take_favours_off_the_constraint(&mut self) {
+        let favours: Vec<&Ticket> = self
+            .tickets
+            .iter()
+            .copied()
+            .filter(|t| {
+                matches!(t.origin, Origin::Interrupt { .. })
+                    && t.state == TicketState::Queued
+                    && !t.is_started()
+                    && t.holder
+                        .is_some_and(|h| self.people.iter().any(|p| p.id == h && p.constraint))
+            })
+            .collect();
+        for favour in favours {
+            let Some(step) = favour.current_step() else {
+                continue;
+            };
+            let others: Vec<&Person> = self
+                .qualified(&step.skill)
+                .into_iter()
+                .filter(|p| !p.constraint)
+                .collect();
+            // Only where it lightens the constraint's day: someone with less on their desk.
+            let constraint_load = favour.holder.map_or(0.0, |h| self.load[&h]);
+            if let Some(person) = self.least_loaded(&others)
+                && self.load[&person] < constraint_load
+            {
+                self.assign(favour, person);
+            }
         }
     }
 }

@@ -10,7 +10,9 @@ pub mod what_if;
 
 use bevy::prelude::*;
 
-pub use runner::{CampaignRow, Played, play_campaign, play_chapter, replay_chapter};
+pub use runner::{
+    CampaignRow, Played, book_state_before, play_campaign, play_chapter, replay_chapter,
+};
 
 use crate::sim::PlayerCommand;
 use crate::sim::setup::CurrentLevel;

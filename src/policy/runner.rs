@@ -66,9 +66,28 @@ pub fn play_campaign(
     seed: u64,
     player: ScriptedPlayer,
 ) -> (Vec<CampaignRow>, crate::sim::campaign::CampaignState) {
+    play_campaign_before(campaign, seed, player, u32::MAX)
+}
+
+/// What a player who made the book's choices (the `flow` player) carries into `chapter`.
+pub fn book_state_before(
+    campaign: &crate::level::LoadedCampaign,
+    chapter: u32,
+    seed: u64,
+) -> crate::sim::campaign::CampaignState {
+    play_campaign_before(campaign, seed, ScriptedPlayer::Flow, chapter).1
+}
+
+/// Plays the chapters before `stop` in order, carrying the campaign's state.
+fn play_campaign_before(
+    campaign: &crate::level::LoadedCampaign,
+    seed: u64,
+    player: ScriptedPlayer,
+    stop: u32,
+) -> (Vec<CampaignRow>, crate::sim::campaign::CampaignState) {
     let mut state = crate::sim::campaign::CampaignState::default();
     let mut rows = Vec::new();
-    for level in campaign.chapters() {
+    for level in campaign.chapters().take_while(|l| l.chapter < stop) {
         let prepared = state.prepare(level);
         let mut app = crate::sim::headless_app();
         crate::sim::start_chapter(app.world_mut(), &prepared, seed);

@@ -132,6 +132,23 @@ impl SaveGame {
             || self.chapters.contains_key(&chapter)
     }
 
+    /// The chapter Continue opens: the one left part-way, or the next to play, once there is
+    /// anything to continue.
+    pub fn continue_with(&self, first: Option<u32>) -> Option<u32> {
+        if let Some(progress) = &self.in_progress {
+            return Some(progress.chapter);
+        }
+        if self.chapters.is_empty() {
+            return None;
+        }
+        self.next_chapter.or(first)
+    }
+
+    /// Whether starting over would lose anything.
+    pub fn has_progress(&self) -> bool {
+        !self.chapters.is_empty() || self.in_progress.is_some()
+    }
+
     /// A new campaign on `seed` (for `class_code`, if any); the player's name stays.
     pub fn fresh(&self, seed: u64, class_code: Option<String>) -> Self {
         SaveGame {

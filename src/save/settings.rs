@@ -14,6 +14,8 @@ pub struct Settings {
     pub colour_blind: bool,
     pub text_size: f32,
     pub projector: bool,
+    /// The clock stops for a new Sev 1 and after every conversation or choice.
+    pub auto_pause: bool,
 }
 
 impl Default for Settings {
@@ -24,6 +26,7 @@ impl Default for Settings {
             colour_blind: false,
             text_size: 1.0,
             projector: false,
+            auto_pause: true,
         }
     }
 }

@@ -98,7 +98,11 @@ fn start(world: &mut World) {
         }
         _ => (options.chapter, options.seed),
     };
-    world.insert_resource(Playing { chapter, seed });
+    world.insert_resource(Playing {
+        chapter,
+        seed,
+        from_book: false,
+    });
     world
         .resource_mut::<NextState<Screen>>()
         .set(Screen::Briefing);

@@ -1,13 +1,13 @@
 //! The briefing: the chapter opens, and its first scenes play before the clock starts.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, egui};
+use bevy_egui::EguiContexts;
 
-use super::{Campaign, Playing, Screen, root_ui};
+use super::{Campaign, Playing, Screen};
 use crate::sim::PlayerCommand;
 use crate::sim::setup::CurrentLevel;
 use crate::sim::story::Story;
-use crate::ui::dialogue::{DialogueOutcome, DialogueState, dialogue};
+use crate::ui::dialogue::{DialogueOutcome, DialogueState};
 
 /// How many of the scenes played so far the player has read.
 #[derive(Resource, Default, Debug)]
@@ -31,10 +31,17 @@ fn open_chapter(world: &mut World) {
         return;
     };
     // The chapter as this campaign plays it: what earlier chapters left behind carried in.
-    let level = world
-        .resource::<crate::save::SaveGame>()
-        .campaign
-        .prepare(&level);
+    // A chapter opened before the player reached it starts as the book's choices leave it.
+    let base = if playing.from_book {
+        crate::policy::book_state_before(
+            &world.resource::<Campaign>().0,
+            playing.chapter,
+            playing.seed,
+        )
+    } else {
+        world.resource::<crate::save::SaveGame>().campaign.clone()
+    };
+    let level = base.prepare(&level);
     crate::sim::start_chapter(world, &level, playing.seed);
     world.resource_mut::<ScenesRead>().0 = 0;
     // Continuing a chapter left part-way: replay what the player did.
@@ -64,6 +71,7 @@ pub fn unread_scene<'a>(
     level.scenes.iter().find(|s| &s.id == id)
 }
 
+#[allow(clippy::too_many_arguments)]
 pub(super) fn briefing_screen(
     mut contexts: EguiContexts,
     level: Option<Res<CurrentLevel>>,
@@ -72,39 +80,42 @@ pub(super) fn briefing_screen(
     mut state: Local<DialogueState>,
     mut send: MessageWriter<PlayerCommand>,
     mut next: ResMut<NextState<Screen>>,
+    playing: Option<Res<Playing>>,
 ) -> Result {
     let (Some(level), Some(story)) = (level, story) else {
         return Ok(());
     };
     let ctx = contexts.ctx_mut()?;
-    let mut root = root_ui(ctx);
     let level = &level.0;
-    egui::CentralPanel::default().show(&mut root, |ui| {
-        ui.heading(format!("Chapter {}: {}", level.chapter, level.title));
-        ui.label(&level.date);
-        ui.separator();
-        let Some(scene) = unread_scene(&story, level, read.0) else {
-            // Nothing (more) to read before the clock starts. A chapter that is only story
-            // has no board: its hours pass at once and the debrief follows.
-            if level.narrative_only && story.awaiting_choice.is_none() {
-                send.write(PlayerCommand::Advance {
-                    hours: level.hours(),
-                });
-            }
-            next.set(Screen::Operations);
-            return;
-        };
-        match dialogue(ui, scene, &level.cast, &mut state) {
-            DialogueOutcome::Reading => {}
-            DialogueOutcome::Chose(choice) => {
-                send.write(PlayerCommand::Choose {
-                    scene: scene.id.clone(),
-                    choice,
-                });
-                read.0 += 1;
-            }
-            DialogueOutcome::Finished => read.0 += 1,
+    let Some(scene) = unread_scene(&story, level, read.0) else {
+        // Nothing (more) to read before the clock starts. A chapter that is only story
+        // has no board: its hours pass at once and the debrief follows.
+        if level.narrative_only && story.awaiting_choice.is_none() {
+            send.write(PlayerCommand::Advance {
+                hours: level.hours(),
+            });
         }
-    });
+        next.set(Screen::Operations);
+        return Ok(());
+    };
+    let mut heading = format!(
+        "Chapter {}: {} · {}",
+        level.chapter, level.title, level.date
+    );
+    if playing.is_some_and(|p| p.from_book) {
+        heading.push_str(" · not reached yet: it starts as the book's choices leave the campaign");
+    }
+    let place = scene.place.unwrap_or(level.place);
+    match crate::ui::dialogue::story(ctx, &heading, scene, place, &level.cast, &mut state) {
+        DialogueOutcome::Reading => {}
+        DialogueOutcome::Chose(choice) => {
+            send.write(PlayerCommand::Choose {
+                scene: scene.id.clone(),
+                choice,
+            });
+            read.0 += 1;
+        }
+        DialogueOutcome::Finished => read.0 += 1,
+    }
     Ok(())
 }

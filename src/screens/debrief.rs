@@ -113,8 +113,12 @@ fn close_the_books(world: &mut World) {
         seed,
         commands,
     });
+    // A chapter opened before the player reached it leaves their own campaign as it was.
+    let from_book = world.get_resource::<Playing>().is_some_and(|p| p.from_book);
     let mut campaign_state = world.resource::<SaveGame>().campaign.clone();
-    campaign_state.carry(world, &level);
+    if !from_book {
+        campaign_state.carry(world, &level);
+    }
     let save_error = {
         let mut save = world.resource_mut::<SaveGame>();
         save.campaign = campaign_state;

@@ -1,4 +1,4 @@
-//! The campaign map: the three parts, each chapter's stars, and which are locked.
+//! The campaign map: the three parts, each chapter's stars, every chapter open.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
@@ -40,36 +40,55 @@ pub(super) fn campaign_map(
             ui.label(message);
         }
         ui.separator();
+        ui.label("Every chapter is open. One you have not reached yet starts as if the chapters before it had gone the book's way; your own campaign is left as it is.");
         let mut previous: Option<u32> = None;
-        ui.columns(campaign.0.parts.len().max(1), |columns| {
-            for (ui, part) in columns.iter_mut().zip(&campaign.0.parts) {
-                ui.strong(&part.title);
-                if part.chapters.is_empty() {
-                    ui.weak("(to come)");
-                }
-                for level in &part.chapters {
-                    let unlocked = save.is_unlocked(level.chapter, previous);
-                    let stars =
-                        crate::sim::objectives::star_row(save.stars(level.chapter).unwrap_or(0));
-                    let label = format!("{}. {}  {stars}", level.chapter, level.title);
-                    ui.horizontal(|ui| {
-                        if unlocked {
-                            if ui.button(label).on_hover_text(&level.date).clicked() {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.columns(campaign.0.parts.len().max(1), |columns| {
+                for (ui, part) in columns.iter_mut().zip(&campaign.0.parts) {
+                    ui.strong(&part.title);
+                    for level in &part.chapters {
+                        let reached = save.is_unlocked(level.chapter, previous);
+                        let stars = crate::sim::objectives::star_row(
+                            save.stars(level.chapter).unwrap_or(0),
+                        );
+                        ui.horizontal_wrapped(|ui| {
+                            let label = format!("{}. {}", level.chapter, level.title);
+                            let button = ui
+                                .add(egui::Button::new(label).wrap())
+                                .on_hover_text(if reached {
+                                    format!("{}: play it", level.date)
+                                } else {
+                                    format!(
+                                        "{}: not reached yet; it starts as the book's choices leave the campaign",
+                                        level.date
+                                    )
+                                });
+                            if button.clicked() {
                                 let seed = save.seed;
                                 begin_chapter(&mut commands, &mut next, level.chapter, seed);
+                                if !reached {
+                                    commands.insert_resource(super::Playing {
+                                        chapter: level.chapter,
+                                        seed,
+                                        from_book: true,
+                                    });
+                                }
+                            }
+                            if reached {
+                                ui.label(stars);
+                            } else {
+                                ui.weak("not reached");
                             }
                             if save.chapters.contains_key(&level.chapter)
                                 && ui.small_button("Questions").clicked()
                             {
                                 reviewing.0 = Some(level.chapter);
                             }
-                        } else {
-                            ui.add_enabled(false, egui::Button::new(format!("{label}  (locked)")));
-                        }
-                    });
-                    previous = Some(level.chapter);
+                        });
+                        previous = Some(level.chapter);
+                    }
                 }
-            }
+            });
         });
     });
     if let Some(chapter) = reviewing.0

@@ -25,6 +25,16 @@ pub struct Campaign(pub LoadedCampaign);
 pub struct Playing {
     pub chapter: u32,
     pub seed: u64,
+    /// Opened before the player reached it: it starts from the campaign a player who made
+    /// the book's choices would have, and leaves the player's own campaign as it was.
+    pub from_book: bool,
+}
+
+/// The menu Escape opens on every screen, and the keys overlay it can open.
+#[derive(Resource, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Menu {
+    pub open: bool,
+    pub show_keys: bool,
 }
 
 #[derive(States, Default, Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -51,14 +61,18 @@ pub struct Start {
 pub enum UiSet {
     Theme,
     Screen,
+    /// The menu, over whichever screen is up.
+    Menu,
 }
 
 pub(super) fn plugin(app: &mut App) {
     app.init_state::<Screen>()
         .init_resource::<Start>()
+        .init_resource::<Menu>()
+        .add_systems(EguiPrimaryContextPass, menu.in_set(UiSet::Menu))
         .configure_sets(
             EguiPrimaryContextPass,
-            (UiSet::Theme, UiSet::Screen).chain(),
+            (UiSet::Theme, UiSet::Screen, UiSet::Menu).chain(),
         )
         .add_systems(Startup, (spawn_camera, projector_from_start))
         .add_systems(EguiPrimaryContextPass, apply_settings.in_set(UiSet::Theme))
@@ -104,17 +118,67 @@ fn announce_ready(mut frames: Local<u32>) {
     }
 }
 
-/// Text size, scale and contrast follow the settings whenever they change.
+/// Text size, scale and contrast follow the settings whenever they change; the game's font
+/// goes in once.
 fn apply_settings(
     mut contexts: EguiContexts,
     settings: Res<Settings>,
     mut applied: Local<Option<Settings>>,
 ) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    if applied.is_none() {
+        crate::ui::art::install_fonts(ctx);
+    }
     if applied.as_ref() != Some(&*settings) {
-        let ctx = contexts.ctx_mut()?;
         ctx.set_zoom_factor(settings.ui_scale);
         crate::ui::theme::apply(ctx, settings.text_size, settings.projector);
         *applied = Some(settings.clone());
+    }
+    Ok(())
+}
+
+/// Escape opens the menu on every screen (a screen that uses Escape itself takes it first).
+fn menu(
+    mut contexts: EguiContexts,
+    mut menu: ResMut<Menu>,
+    mut settings: ResMut<Settings>,
+    screen: Res<State<Screen>>,
+    mut next: ResMut<NextState<Screen>>,
+    mut exits: MessageWriter<AppExit>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    if !menu.open {
+        let escape = !ctx.egui_wants_keyboard_input()
+            && *screen.get() != Screen::Operations
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        menu.open = escape;
+    }
+    if menu.open {
+        let playing = matches!(screen.get(), Screen::Briefing | Screen::Operations);
+        // Edit a copy, so the settings change (and are saved) only when something changed.
+        let mut edited = settings.clone();
+        let mut keys = menu.show_keys;
+        let choice = crate::ui::menu::pause_menu(ctx, &mut edited, &mut keys, playing);
+        menu.show_keys = keys;
+        if edited != *settings {
+            *settings = edited;
+        }
+        match choice {
+            crate::ui::menu::MenuChoice::Stay => {}
+            crate::ui::menu::MenuChoice::Resume => menu.open = false,
+            crate::ui::menu::MenuChoice::Title => {
+                menu.open = false;
+                next.set(Screen::Title);
+            }
+            crate::ui::menu::MenuChoice::Quit => {
+                exits.write(AppExit::Success);
+            }
+        }
+    }
+    if menu.show_keys {
+        let mut open = true;
+        crate::ui::status::help_overlay(ctx, &mut open);
+        menu.show_keys = open;
     }
     Ok(())
 }
@@ -144,6 +208,10 @@ pub fn begin_chapter(
     chapter: u32,
     seed: u64,
 ) {
-    commands.insert_resource(Playing { chapter, seed });
+    commands.insert_resource(Playing {
+        chapter,
+        seed,
+        from_book: false,
+    });
     next.set(Screen::Briefing);
 }

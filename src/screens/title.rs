@@ -4,7 +4,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
 use super::{Campaign, Screen, begin_chapter, root_ui};
-use crate::save::{SaveGame, SaveNotice, Settings};
+use crate::save::{SaveGame, SaveNotice};
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn title_screen(
@@ -12,7 +12,7 @@ pub(super) fn title_screen(
     campaign: Res<Campaign>,
     mut save: ResMut<SaveGame>,
     notice: Res<SaveNotice>,
-    mut settings: ResMut<Settings>,
+    mut menu: ResMut<super::Menu>,
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
     mut exit: MessageWriter<AppExit>,
@@ -23,82 +23,140 @@ pub(super) fn title_screen(
     let mut root = root_ui(ctx);
     let first = campaign.0.chapters().next().map(|l| l.chapter);
     egui::CentralPanel::default().show(&mut root, |ui| {
-        ui.vertical_centered(|ui| {
-            ui.add_space(80.0);
-            ui.heading(egui::RichText::new("Parts Unlimited").size(40.0));
-            ui.label("A game of The Phoenix Project. You are Bill Palmer, VP of IT Operations.");
-            ui.add_space(30.0);
-            if let Some(message) = &notice.0 {
-                ui.colored_label(egui::Color32::from_rgb(230, 120, 80), message);
-                ui.add_space(10.0);
-            }
-            let resume = save.next_chapter.or(first);
-            let button = |ui: &mut egui::Ui, text: &str| {
-                ui.add_sized([240.0, 36.0], egui::Button::new(text))
-                    .clicked()
-            };
-            let can_continue =
-                (!save.chapters.is_empty() || save.in_progress.is_some()) && resume.is_some();
-            let continued = ui
-                .add_enabled(
-                    can_continue,
-                    egui::Button::new("Continue").min_size(egui::vec2(240.0, 36.0)),
-                )
-                .clicked();
-            if continued && let Some(chapter) = resume {
-                if let Some(left) = save.in_progress.take() {
-                    let seed = left.seed;
-                    let chapter = left.chapter;
-                    commands.insert_resource(super::briefing::Resume(left));
-                    begin_chapter(&mut commands, &mut next, chapter, seed);
-                } else {
-                    let seed = save.seed;
-                    begin_chapter(&mut commands, &mut next, chapter, seed);
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.vertical_centered(|ui| {
+                ui.add_space(40.0);
+                ui.heading(egui::RichText::new("Parts Unlimited").size(40.0));
+                ui.label(
+                    "A game of The Phoenix Project. You are Bill Palmer, VP of IT Operations.",
+                );
+                ui.add_space(20.0);
+                if let Some(message) = &notice.0 {
+                    ui.colored_label(egui::Color32::from_rgb(230, 120, 80), message);
+                    ui.add_space(10.0);
                 }
-            }
-            if button(ui, "New campaign")
-                && let Some(chapter) = first
-            {
-                let seed = save.seed;
-                *save = save.fresh(seed, save.class_code.clone());
-                begin_chapter(&mut commands, &mut next, chapter, seed);
-            }
-            if button(ui, "Chapter select") {
-                next.set(Screen::Map);
-            }
-            if button(ui, "Settings") {
-                form.show_settings = true;
-            }
-            if button(ui, "Quit") {
-                exit.write(AppExit::Success);
-            }
-            ui.add_space(30.0);
-            if classroom(ui, &mut save, &mut form)
-                && let Err(e) = files.store(&save)
-            {
-                form.message = Some(e);
-            }
+                let button = |ui: &mut egui::Ui, text: &str, enabled: bool| {
+                    ui.add_enabled(
+                        enabled,
+                        egui::Button::new(text).min_size(egui::vec2(240.0, 36.0)),
+                    )
+                    .clicked()
+                };
+                let resume = save.continue_with(first);
+                if button(ui, "Continue", resume.is_some())
+                    && let Some(chapter) = resume
+                {
+                    match save.in_progress.take() {
+                        Some(left) => {
+                            let (chapter, seed) = (left.chapter, left.seed);
+                            commands.insert_resource(super::briefing::Resume(left));
+                            begin_chapter(&mut commands, &mut next, chapter, seed);
+                        }
+                        None => begin_chapter(&mut commands, &mut next, chapter, save.seed),
+                    }
+                }
+                if button(ui, "New campaign", first.is_some()) {
+                    if save.has_progress() {
+                        form.confirm = Some(Confirm::NewCampaign);
+                    } else if let Some(chapter) = first {
+                        new_campaign(&mut save, &mut commands, &mut next, chapter);
+                    }
+                }
+                if button(ui, "Chapter select", true) {
+                    next.set(Screen::Map);
+                }
+                if button(ui, "Settings (Esc)", true) {
+                    menu.open = true;
+                }
+                if button(ui, "Quit", true) {
+                    exit.write(AppExit::Success);
+                }
+                ui.add_space(24.0);
+                if classroom(ui, &mut save, &mut form)
+                    && let Err(e) = files.store(&save)
+                {
+                    form.message = Some(e);
+                }
+            });
         });
     });
-    if form.show_settings {
-        let mut open = true;
-        egui::Window::new("Settings")
-            .open(&mut open)
-            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-            .show(ctx, |ui| {
-                settings_panel(ui, &mut settings);
+    if let Some(confirm) = form.confirm {
+        let chapters = save.chapters.len();
+        let what = match confirm {
+            Confirm::NewCampaign => "Start a new campaign?",
+            Confirm::JoinClass => "Join the class?",
+        };
+        let mut answer = None;
+        egui::Modal::new(egui::Id::new("confirm")).show(ctx, |ui| {
+            ui.heading(what);
+            ui.label(format!(
+                "This replaces your campaign: the stars and answers of {chapters} chapter{} and any chapter in progress.",
+                if chapters == 1 { "" } else { "s" }
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Keep my campaign").clicked() {
+                    answer = Some(false);
+                }
+                if ui.button("Start over").clicked() {
+                    answer = Some(true);
+                }
             });
-        form.show_settings = open;
+        });
+        match (answer, confirm) {
+            (Some(false), _) => form.confirm = None,
+            (Some(true), Confirm::NewCampaign) => {
+                form.confirm = None;
+                if let Some(chapter) = first {
+                    new_campaign(&mut save, &mut commands, &mut next, chapter);
+                }
+            }
+            (Some(true), Confirm::JoinClass) => {
+                form.confirm = None;
+                join(&mut save, &mut form);
+                if let Err(e) = files.store(&save) {
+                    form.message = Some(e);
+                }
+            }
+            (None, _) => {}
+        }
     }
     Ok(())
+}
+
+fn new_campaign(
+    save: &mut SaveGame,
+    commands: &mut Commands,
+    next: &mut NextState<Screen>,
+    chapter: u32,
+) {
+    let seed = save.seed;
+    *save = save.fresh(seed, save.class_code.clone());
+    begin_chapter(commands, next, chapter, seed);
+}
+
+/// A question that must be answered before a campaign is replaced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Confirm {
+    NewCampaign,
+    JoinClass,
 }
 
 /// What the title screen's fields hold between frames.
 #[derive(Default)]
 pub(super) struct TitleForm {
-    show_settings: bool,
     class_code: String,
     message: Option<String>,
+    confirm: Option<Confirm>,
+}
+
+fn join(save: &mut SaveGame, form: &mut TitleForm) {
+    form.message = Some(match crate::classroom::join(save, &form.class_code) {
+        Ok(code) => {
+            form.class_code.clear();
+            format!("Joined class {code}.")
+        }
+        Err(e) => e,
+    });
 }
 
 /// Joining a class and naming yourself for the report. Returns whether the save changed.
@@ -135,46 +193,15 @@ fn classroom(ui: &mut egui::Ui, save: &mut SaveGame, form: &mut TitleForm) -> bo
         )
         .clicked();
     if joining {
-        form.message = Some(match crate::classroom::join(save, &form.class_code) {
-            Ok(code) => {
-                changed = true;
-                form.class_code.clear();
-                format!("Joined class {code}.")
-            }
-            Err(e) => e,
-        });
+        if save.has_progress() && crate::classroom::ClassCode::parse(&form.class_code).is_some() {
+            form.confirm = Some(Confirm::JoinClass);
+        } else {
+            join(save, form);
+            changed = true;
+        }
     }
     if let Some(message) = &form.message {
         ui.label(message);
     }
-    changed
-}
-
-/// The settings, edited in place. Returns whether anything changed.
-pub fn settings_panel(ui: &mut egui::Ui, settings: &mut Settings) -> bool {
-    let mut changed = false;
-    changed |= ui
-        .add(egui::Slider::new(&mut settings.ui_scale, 0.75..=2.0).text("UI scale"))
-        .changed();
-    changed |= ui
-        .add(egui::Slider::new(&mut settings.text_size, 0.8..=1.6).text("Text size"))
-        .changed();
-    ui.horizontal(|ui| {
-        ui.label("Default speed");
-        for speed in [1, 2, 4] {
-            changed |= ui
-                .selectable_value(&mut settings.default_speed, speed, format!("{speed}×"))
-                .changed();
-        }
-    });
-    changed |= ui
-        .checkbox(&mut settings.colour_blind, "Colour-blind-safe palette")
-        .changed();
-    changed |= ui
-        .checkbox(
-            &mut settings.projector,
-            "Projector: large type, high contrast",
-        )
-        .changed();
     changed
 }

@@ -343,3 +343,22 @@ pub fn check_retire(world: &World, ticket: TicketId) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Hours of work waiting in (or under way at) a person's desk.
+pub fn queue_hours(world: &World, person: &Person) -> f64 {
+    person
+        .queue
+        .iter()
+        .filter_map(|&t| ticket(world, t))
+        .map(|t| t.remaining)
+        .sum::<f64>()
+        + 0.0
+}
+
+/// A column holding more cards than its WIP limit.
+pub fn over_limit(world: &World, column: Column) -> bool {
+    world
+        .resource::<Policies>()
+        .wip_limit(column)
+        .is_some_and(|limit| column_count(world, column) > limit)
+}

@@ -171,3 +171,45 @@ pub(super) fn run_bridges(
     }
     busy_until
 }
+
+/// A bridge the player could open for an incident: who would be on it, and whether it may.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BridgeOffer {
+    /// The bridge leaves the constraint out.
+    pub without_constraint: bool,
+    pub responders: Vec<PersonId>,
+    pub allowed: Result<(), String>,
+}
+
+/// People who know the incident's system and are not on another bridge.
+pub fn candidates(world: &World, incident: &Incident) -> Vec<PersonId> {
+    let skill = world
+        .resource::<super::setup::CurrentLevel>()
+        .0
+        .system_skill(&incident.system);
+    board::all_people(world)
+        .into_iter()
+        .filter(|p| p.has_skill(&skill) && p.on_bridge.is_none())
+        .map(|p| p.id)
+        .collect()
+}
+
+/// The two bridges worth offering: without the constraint, and with everyone who can help.
+pub fn offers(world: &World, incident: &Incident) -> Vec<BridgeOffer> {
+    let everyone = candidates(world, incident);
+    let others: Vec<PersonId> = everyone
+        .iter()
+        .copied()
+        .filter(|&p| board::person(world, p).is_some_and(|p| !p.constraint))
+        .collect();
+    let offer = |without_constraint: bool, responders: Vec<PersonId>| BridgeOffer {
+        allowed: check_declare(world, incident.id, &responders),
+        without_constraint,
+        responders,
+    };
+    let mut offers = vec![offer(true, others.clone())];
+    if everyone != others {
+        offers.push(offer(false, everyone));
+    }
+    offers
+}

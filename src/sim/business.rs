@@ -71,6 +71,21 @@ impl Traffic {
         }
     }
 
+    /// Systems carrying other than an ordinary day's traffic, or bought extra capacity: name,
+    /// load and capacity.
+    pub fn unusual(&self, level: &crate::level::Level) -> Vec<(String, f64, f64)> {
+        level
+            .systems
+            .iter()
+            .filter_map(|system| {
+                let load = self.load.get(&system.id).copied().unwrap_or(1.0);
+                let capacity = self.capacity.get(&system.id).copied().unwrap_or(1.0);
+                ((load - 1.0).abs() > 1e-9 || (capacity - 1.0).abs() > 1e-9)
+                    .then(|| (system.name.clone(), load, capacity))
+            })
+            .collect()
+    }
+
     /// How far past its capacity a system runs: 0 when within it, 1 at twice its capacity.
     pub fn overload(&self, system: &str) -> f64 {
         let load = self.load.get(system).copied().unwrap_or(1.0);

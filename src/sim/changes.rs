@@ -190,6 +190,14 @@ pub fn deploy_batch(world: &mut World, ids: &[TicketId], at: f64) {
         }
     }
     if let Some(culprit) = failed.first() {
+        let text = format!("A change failed in production: {}", culprit.title);
+        super::news::tell(
+            world,
+            super::news::NewsKind::ChangeFailed,
+            text,
+            Some(culprit.id),
+            None,
+        );
         let system = culprit.system.clone().unwrap_or(system);
         let sev1 = world
             .resource::<CurrentLevel>()

@@ -29,8 +29,12 @@ impl Clock {
         self.tick >= self.end
     }
 
-    /// "Day 2, 11:00" with the working day starting at 9:00.
+    /// "Day 2, 11:00" with the working day starting at 9:00; a chapter over at the end of a
+    /// day shows that day's 17:00, not the next morning.
     pub fn label(&self) -> String {
+        if self.tick > 0 && self.tick == self.end && self.tick.is_multiple_of(HOURS_PER_DAY) {
+            return format!("Day {}, {:02}:00", self.day(), 9 + HOURS_PER_DAY);
+        }
         format!("Day {}, {:02}:00", self.day() + 1, 9 + self.hour_of_day())
     }
 }

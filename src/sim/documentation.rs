@@ -90,3 +90,16 @@ fn learner_name(world: &World, learner: PersonId) -> String {
         .map(|p| p.name.clone())
         .unwrap_or_default()
 }
+
+/// The constraint's skills the constraint could write down for `learner` now.
+pub fn teachable(world: &World, learner: PersonId) -> Vec<String> {
+    let Some(writer) = board::all_people(world).into_iter().find(|p| p.constraint) else {
+        return Vec::new();
+    };
+    writer
+        .skills
+        .iter()
+        .filter(|skill| check_start(world, skill, learner).is_ok())
+        .cloned()
+        .collect()
+}

@@ -18,6 +18,16 @@ pub fn on_tickets_finished(world: &mut World) {
             continue;
         };
         world.resource_mut::<Business>().audit_findings -= i64::from(ticket.closes_findings);
+        if !matches!(ticket.origin, Origin::Incident(_)) {
+            let text = format!("Done: #{} {}", id.0, ticket.title);
+            super::news::tell(
+                world,
+                super::news::NewsKind::TicketDone,
+                text,
+                Some(id),
+                None,
+            );
+        }
         if ticket.is_change() {
             changes::change_finished(world, id, at);
         }

@@ -5,6 +5,7 @@ use bevy::prelude::*;
 use super::board::{self, create_ticket};
 use super::clock::Clock;
 use super::model::*;
+use super::news::{NewsKind, tell};
 use super::setup::{CurrentLevel, tuning};
 use super::timeline::Agenda;
 use crate::level::{Step, SystemDef, TicketDef, WorkKind};
@@ -57,8 +58,8 @@ pub fn open(world: &mut World, spec: IncidentSpec, at: f64) -> IncidentId {
     world.resource_mut::<Incidents>().0.push(Incident {
         id,
         key: spec.key,
-        title: spec.title,
-        system: spec.system,
+        title: spec.title.clone(),
+        system: spec.system.clone(),
         sev1: spec.sev1,
         cause: spec.cause,
         cause_logged,
@@ -70,6 +71,23 @@ pub fn open(world: &mut World, spec: IncidentSpec, at: f64) -> IncidentId {
         resolved: None,
         widened: 0,
     });
+    let system = world
+        .resource::<CurrentLevel>()
+        .0
+        .system(&spec.system)
+        .map_or(spec.system.clone(), |s| s.name.clone());
+    let (kind, text) = if spec.sev1 {
+        (
+            NewsKind::Sev1Started,
+            format!("Sev 1: {} ({system} down)", spec.title),
+        )
+    } else {
+        (
+            NewsKind::IncidentStarted,
+            format!("Incident: {}", spec.title),
+        )
+    };
+    tell(world, kind, text, Some(ticket), Some(id));
     id
 }
 
@@ -89,8 +107,15 @@ pub fn restore(world: &mut World, id: IncidentId, at: f64) {
         if !incident.declared {
             incident.resolved = Some(at);
         }
-        incident.responders.clone()
+        let text = format!(
+            "Service restored: {} (after {:.1} h)",
+            incident.title,
+            at - incident.started
+        );
+        (incident.responders.clone(), text, incident.ticket)
     };
+    let (responders, text, ticket) = responders;
+    tell(world, NewsKind::Restored, text, Some(ticket), Some(id));
     super::bridge::stand_down(world, &responders);
 }
 
@@ -260,4 +285,20 @@ fn open_failure(
         },
         now,
     );
+}
+
+/// What the change log can tell an incident's bridge: logged changes to its system finished
+/// within the window the diagnosis looks back over (`recent_change_hours`), newest last.
+pub fn change_log<'w>(world: &'w World, incident: &Incident) -> Vec<&'w Ticket> {
+    let now = world.resource::<Clock>().now();
+    let window = tuning(world).recent_change_hours;
+    board::all_tickets(world)
+        .into_iter()
+        .filter(|t| {
+            t.is_change()
+                && t.logged
+                && t.system.as_deref() == Some(incident.system.as_str())
+                && t.finished.is_some_and(|f| f <= now && now - f <= window)
+        })
+        .collect()
 }

@@ -5,6 +5,7 @@ use bevy::prelude::*;
 
 use super::board::{self, create_ticket, enqueue};
 use super::model::*;
+use super::news::{NewsKind, tell};
 use super::policies::Policies;
 use crate::level::{Policy, TicketDef, WorkKind};
 
@@ -29,8 +30,16 @@ pub fn arrive(
         hours,
     );
     let id = create_ticket(world, &def, Origin::Interrupt { for_person: to }, at, None);
-    if !shielded {
+    let constraint = board::person(world, to).is_some_and(|p| p.constraint);
+    if shielded {
+        let text = format!("A request for {name} waits at the shield: {skill}");
+        tell(world, NewsKind::RequestShielded, text, Some(id), None);
+    } else {
         enqueue(world, id, to, at);
+        if constraint {
+            let text = format!("{name} was asked a quick favour ({skill}): it is in his queue");
+            tell(world, NewsKind::FavourForConstraint, text, Some(id), None);
+        }
     }
     Some(id)
 }

@@ -36,6 +36,19 @@ pub struct Metrics {
 }
 
 impl Metrics {
+    /// Share of worked hours that were unplanned, over the `window` hours up to each hour.
+    pub fn unplanned_share_by_hour(&self, window: usize) -> Vec<f64> {
+        (0..self.samples.len())
+            .map(|end| {
+                let span = &self.samples[(end + 1).saturating_sub(window.max(1))..=end];
+                let (p, u) = span.iter().fold((0.0, 0.0), |(p, u), s| {
+                    (p + s.planned_hours, u + s.unplanned_hours)
+                });
+                if p + u > 0.0 { u / (p + u) } else { 0.0 }
+            })
+            .collect()
+    }
+
     pub fn begin(&mut self, people: usize) {
         *self = Self {
             people: vec![PersonSeries::default(); people],

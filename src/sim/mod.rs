@@ -19,6 +19,7 @@ pub mod interrupts;
 pub mod key_numbers;
 pub mod metrics;
 pub mod model;
+pub mod news;
 pub mod objectives;
 pub mod policies;
 pub mod questions;

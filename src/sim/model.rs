@@ -158,6 +158,21 @@ impl Ticket {
         }
     }
 
+    /// Hours it has waited in queues so far, the wait going on now included.
+    pub fn waited(&self, now: f64) -> f64 {
+        let waiting_now = if self.state == TicketState::Queued && !self.step_touched {
+            (now - self.ready_at).max(0.0)
+        } else {
+            0.0
+        };
+        self.waits.iter().sum::<f64>() + waiting_now
+    }
+
+    /// Hours since it came onto the board (until it was done).
+    pub fn age(&self, now: f64) -> f64 {
+        (self.finished.unwrap_or(now) - self.arrived).max(0.0)
+    }
+
     pub fn lead_time(&self) -> Option<f64> {
         Some(self.finished? - self.released?)
     }

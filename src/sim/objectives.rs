@@ -17,15 +17,21 @@ pub struct ObjectiveResult {
     pub value: f64,
     pub met: bool,
     pub stars: u8,
+    /// What was measured, in words with its unit ("restored at 13:30", "never restored").
+    #[serde(default)]
+    pub measured: String,
+    /// What one, two and three stars needed, in words ("★ by 17:00 · ★★ by 15:00 · …").
+    #[serde(default)]
+    pub needed: String,
 }
 
 impl ObjectiveResult {
-    /// "Payroll restored (measured 4.5, 2 stars)".
+    /// "Payroll restored before the day ends: restored at 13:30 (2 stars)".
     pub fn describe(&self) -> String {
         let plural = if self.stars == 1 { "" } else { "s" };
         format!(
-            "{} (measured {:.1}, {} star{plural})",
-            self.text, self.value, self.stars
+            "{}: {} ({} star{plural})",
+            self.text, self.measured, self.stars
         )
     }
 }
@@ -120,6 +126,194 @@ pub fn stars_for(objective: &ObjectiveDef, value: f64) -> u8 {
     }
 }
 
+/// Where an objective stands while the chapter runs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ObjectiveStatus {
+    pub text: String,
+    /// What each star needs.
+    pub needed: String,
+    /// Where it stands now, in words.
+    pub now: String,
+    /// The stars it would earn if the chapter ended now.
+    pub stars_now: u8,
+    /// `Some(stars)` once nothing the player does can change it any more.
+    pub settled: Option<u8>,
+}
+
+/// An hour of the chapter as the clock shows it: 4.5 → "13:30", or "Day 2, 13:30" in a
+/// chapter of more than one day. The end of a day is its 17:00, not the next 9:00.
+pub fn time_of(hour: f64, days: u32) -> String {
+    let minutes = (hour.max(0.0) * 60.0).round() as u64;
+    let per_day = u64::from(HOURS_PER_DAY) * 60;
+    let (mut day, mut into) = (minutes / per_day, minutes % per_day);
+    if into == 0 && day > 0 {
+        day -= 1;
+        into = per_day;
+    }
+    let clock = format!("{:02}:{:02}", 9 + into / 60, into % 60);
+    if days > 1 {
+        format!("Day {}, {clock}", day + 1)
+    } else {
+        clock
+    }
+}
+
+/// Dollars with thousands separated: 1234567 → "$1,234,567".
+pub fn dollars(value: f64) -> String {
+    let whole = value.round().abs() as u64;
+    let digits = whole.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{}${out}", if value < -0.5 { "-" } else { "" })
+}
+
+fn plural(n: f64, one: &str, many: &str) -> String {
+    let n = n.round();
+    format!("{n:.0} {}", if (n - 1.0).abs() < 0.5 { one } else { many })
+}
+
+/// A value of `measure` with its unit ("13:30", "3 tickets", "$12,000", "4.5 h", "12%").
+pub fn amount(measure: &Measure, value: f64, days: u32) -> String {
+    match measure {
+        Measure::FinishedAt(_) | Measure::RestoredAt(_) => time_of(value, days),
+        Measure::Done(_) | Measure::MissedDueDates => plural(value, "ticket", "tickets"),
+        Measure::RevenueLost => dollars(value),
+        Measure::SharePrice => format!("${value:.2}"),
+        Measure::ValueDelivered => format!("{} a day", dollars(value)),
+        Measure::TimeToRestore | Measure::LeadTime | Measure::ChangeLeadTime => {
+            format!("{value:.1} h")
+        }
+        Measure::UnplannedShare | Measure::ChangeFailRate => format!("{value:.0}%"),
+        Measure::FailedChanges => plural(value, "failed change", "failed changes"),
+        Measure::AuditFindings => plural(value, "finding", "findings"),
+        Measure::Deployments => plural(value, "deployment", "deployments"),
+    }
+}
+
+/// What each star needs: "★ by 17:00 · ★★ by 15:00 · ★★★ by 13:30".
+pub fn needed(objective: &ObjectiveDef, days: u32) -> String {
+    let m = &objective.measure;
+    let word = match m {
+        Measure::FinishedAt(_) | Measure::RestoredAt(_) => "by",
+        _ if m.lower_is_better() => "at most",
+        _ => "at least",
+    };
+    let g = &objective.goal;
+    [(1, g.pass), (2, g.two_stars), (3, g.three_stars)]
+        .iter()
+        .map(|&(stars, threshold)| {
+            format!(
+                "{} {word} {}",
+                "★".repeat(stars),
+                amount(m, threshold, days)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The measured value in words: a ticket never finished or a service never restored says so.
+fn measured(world: &World, measure: &Measure, value: f64) -> String {
+    let end = world.resource::<Clock>().end;
+    let days = world.resource::<CurrentLevel>().0.days;
+    let never = value > f64::from(end) + 1e-9;
+    match measure {
+        Measure::FinishedAt(_) if never => "never done".to_owned(),
+        Measure::RestoredAt(_) if never => "never restored".to_owned(),
+        Measure::FinishedAt(_) => format!("done at {}", time_of(value, days)),
+        Measure::RestoredAt(_) => format!("restored at {}", time_of(value, days)),
+        _ => amount(measure, value, days),
+    }
+}
+
+/// A measure that can only grow as the chapter goes on, so a threshold once crossed stays
+/// crossed.
+fn only_grows(measure: &Measure) -> bool {
+    matches!(
+        measure,
+        Measure::RevenueLost
+            | Measure::FailedChanges
+            | Measure::MissedDueDates
+            | Measure::Done(_)
+            | Measure::Deployments
+            | Measure::ValueDelivered
+    )
+}
+
+/// Where `objective` stands now, with its stars so far and whether it is already decided.
+pub fn status(world: &World, summary: &Summary, objective: &ObjectiveDef) -> ObjectiveStatus {
+    let clock = world.resource::<Clock>();
+    let level = &world.resource::<CurrentLevel>().0;
+    let now = clock.now();
+    let value = measure(world, summary, &objective.measure);
+    let stars_now = stars_for(objective, value);
+    let goal = &objective.goal;
+    let (now_text, settled) = match &objective.measure {
+        Measure::FinishedAt(key) => {
+            let done = board::all_tickets(world)
+                .into_iter()
+                .find(|t| &t.key == key)
+                .and_then(|t| t.finished);
+            match done {
+                Some(at) => (
+                    format!("done at {}", time_of(at, level.days)),
+                    Some(stars_now),
+                ),
+                None if now > goal.pass + 1e-9 => ("not done, too late now".into(), Some(0)),
+                None => ("not done yet".into(), None),
+            }
+        }
+        Measure::RestoredAt(key) => {
+            let incident = world
+                .resource::<super::model::Incidents>()
+                .0
+                .iter()
+                .find(|i| &i.key == key)
+                .cloned();
+            match incident {
+                Some(i) if i.restored.is_some() => {
+                    let at = i.restored.unwrap_or(now);
+                    (
+                        format!("restored at {}", time_of(at, level.days)),
+                        Some(stars_now),
+                    )
+                }
+                Some(i) if now > goal.pass + 1e-9 => (
+                    format!("down {:.1} h, too late for the goal", now - i.started),
+                    Some(0),
+                ),
+                Some(i) => (format!("down {:.1} h", now - i.started), None),
+                None => ("not started yet".into(), None),
+            }
+        }
+        m => {
+            let text = amount(m, value, level.days);
+            let settled = if !only_grows(m) {
+                None
+            } else if m.lower_is_better() && stars_now == 0 {
+                Some(0)
+            } else if !m.lower_is_better() && stars_now == 3 {
+                Some(3)
+            } else {
+                None
+            };
+            (text, settled)
+        }
+    };
+    ObjectiveStatus {
+        text: objective.text.clone(),
+        needed: needed(objective, level.days),
+        now: now_text,
+        stars_now,
+        settled,
+    }
+}
+
 pub fn evaluate(world: &World) -> ChapterResult {
     let summary = summarize(world);
     let level = &world.resource::<CurrentLevel>().0;
@@ -135,6 +329,8 @@ pub fn evaluate(world: &World) -> ChapterResult {
                 value,
                 met: stars > 0,
                 stars,
+                measured: measured(world, &objective.measure, value),
+                needed: needed(objective, level.days),
             }
         })
         .collect();

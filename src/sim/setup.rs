@@ -55,6 +55,7 @@ pub fn start_chapter(world: &mut World, level: &Level, seed: u64) {
     world.insert_resource(Story::default());
     world.insert_resource(CommandLog::default());
     world.insert_resource(Metrics::default());
+    world.insert_resource(super::news::News::default());
 
     let mut roster = Roster::default();
     for (index, member) in level.team.iter().enumerate() {

@@ -83,6 +83,13 @@ pub struct PersonSummary {
     pub peak_queue_tick: u32,
 }
 
+impl PersonSummary {
+    /// Mean wait in units of their mean task: the y of the busy/idle curve u / (1 − u).
+    pub fn wait_over_task(&self) -> Option<f64> {
+        Some(self.mean_wait? / self.mean_service?)
+    }
+}
+
 /// The chapter's numbers, all measured.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct Summary {

@@ -245,7 +245,12 @@ pub fn advance_clock(world: &mut World) {
         );
         return;
     }
-    if tick < world.resource::<Clock>().end {
+    let end = world.resource::<Clock>().end;
+    if tick + 1 == end {
+        let text = "One working hour left in the chapter".to_owned();
+        super::news::tell(world, super::news::NewsKind::HourLeft, text, None, None);
+    }
+    if tick < end {
         fire_hour(world, tick);
     }
 }

@@ -24,31 +24,15 @@ pub struct ChartData {
 
 impl ChartData {
     pub fn new(metrics: &Metrics, summary: &Summary, lead_times: Vec<f64>) -> Self {
-        let unplanned_by_hour = (0..metrics.samples.len())
-            .map(|end| {
-                let window = &metrics.samples[end.saturating_sub(3)..=end];
-                let (p, u) = window.iter().fold((0.0, 0.0), |(p, u), s| {
-                    (p + s.planned_hours, u + s.unplanned_hours)
-                });
-                if p + u > 0.0 { u / (p + u) } else { 0.0 }
-            })
-            .collect();
-        let busy_idle = summary
-            .people
-            .iter()
-            .filter_map(|p| {
-                Some((
-                    p.name.clone(),
-                    p.utilization,
-                    p.mean_wait? / p.mean_service?,
-                ))
-            })
-            .collect();
         Self {
             columns: metrics.samples.iter().map(|s| s.columns).collect(),
             lead_times,
-            unplanned_by_hour,
-            busy_idle,
+            unplanned_by_hour: metrics.unplanned_share_by_hour(4),
+            busy_idle: summary
+                .people
+                .iter()
+                .filter_map(|p| Some((p.name.clone(), p.utilization, p.wait_over_task()?)))
+                .collect(),
         }
     }
 }

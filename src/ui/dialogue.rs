@@ -1,10 +1,13 @@
-//! Dialogue: a scene line by line with the speaker's portrait, a backlog of what was said,
-//! skip, and the scene's choices at the end.
+//! A scene as a story: the place behind, the speaker's portrait large with a name plate, the
+//! line in a box along the bottom. Next and Skip sit at the box's right; the choices, when
+//! the scene ends in one, come up in the middle of the screen, never under the pointer that
+//! just pressed Next, and only take a click once they have been seen.
 
 use bevy_egui::egui;
 
+use super::art;
 use super::portraits::portrait;
-use crate::level::{Character, SceneDef};
+use crate::level::{Character, Line, Place, SceneDef};
 
 /// How far into a scene the player has read.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -12,6 +15,8 @@ pub struct DialogueState {
     pub scene: String,
     pub line: usize,
     pub show_backlog: bool,
+    /// When the choices came up (egui's clock).
+    pub choices_at: Option<f64>,
 }
 
 pub enum DialogueOutcome {
@@ -22,9 +27,28 @@ pub enum DialogueOutcome {
     Finished,
 }
 
-pub fn dialogue(
-    ui: &mut egui::Ui,
+/// Seconds the choices wait before taking a click, so a double click on Next cannot choose.
+const CHOICE_GRACE: f64 = 0.4;
+
+const CHOICE_KEYS: [egui::Key; 6] = [
+    egui::Key::Num1,
+    egui::Key::Num2,
+    egui::Key::Num3,
+    egui::Key::Num4,
+    egui::Key::Num5,
+    egui::Key::Num6,
+];
+
+fn character<'a>(cast: &'a [Character], id: &str) -> Option<&'a Character> {
+    cast.iter().find(|c| c.id == id)
+}
+
+/// The scene over the whole window. `heading` names the chapter above it.
+pub fn story(
+    ctx: &egui::Context,
+    heading: &str,
     scene: &SceneDef,
+    place: Place,
     cast: &[Character],
     state: &mut DialogueState,
 ) -> DialogueOutcome {
@@ -34,81 +58,226 @@ pub fn dialogue(
             ..Default::default()
         };
     }
+    let mut outcome = DialogueOutcome::Reading;
+    egui::Area::new("story".into())
+        .order(egui::Order::Foreground)
+        .fixed_pos(egui::Pos2::ZERO)
+        .show(ctx, |ui| {
+            let screen = ctx.content_rect();
+            ui.set_min_size(screen.size());
+            backdrop(ui, screen, place);
+            ui.painter().text(
+                screen.left_top() + egui::vec2(20.0, 16.0),
+                egui::Align2::LEFT_TOP,
+                heading,
+                art::bold(ui.ctx(), 18.0),
+                egui::Color32::from_gray(230),
+            );
+            outcome = scene_box(ui, screen, scene, cast, state);
+        });
+    outcome
+}
+
+fn backdrop(ui: &mut egui::Ui, screen: egui::Rect, place: Place) {
+    let painter = ui.painter();
+    match art::texture(ui.ctx(), place.backdrop()) {
+        Some(texture) => {
+            // Cover the window, keeping the picture's shape.
+            let size = texture.size_vec2();
+            let scale = (screen.width() / size.x).max(screen.height() / size.y);
+            let rect = egui::Rect::from_center_size(screen.center(), size * scale);
+            painter.image(
+                texture.id(),
+                rect,
+                egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
+                egui::Color32::from_gray(200),
+            );
+        }
+        None => {
+            painter.rect_filled(screen, 0.0, egui::Color32::from_rgb(30, 34, 44));
+        }
+    }
+}
+
+fn scene_box(
+    ui: &mut egui::Ui,
+    screen: egui::Rect,
+    scene: &SceneDef,
+    cast: &[Character],
+    state: &mut DialogueState,
+) -> DialogueOutcome {
     let last = scene.lines.len().saturating_sub(1);
-    let name_of = |id: &str| {
-        cast.iter()
-            .find(|c| c.id == id)
-            .map_or(id.to_owned(), |c| c.name.clone())
-    };
-    let role_of = |id: &str| {
-        cast.iter()
-            .find(|c| c.id == id)
-            .map_or(String::new(), |c| c.role.clone())
-    };
-    if let Some(crate::level::Line(who, text)) = scene.lines.get(state.line.min(last)) {
-        ui.horizontal(|ui| {
-            portrait(ui, who, &name_of(who), 96.0);
-            ui.vertical(|ui| {
-                ui.heading(name_of(who));
-                ui.small(role_of(who));
-                ui.add_space(6.0);
-                ui.label(egui::RichText::new(text).size(17.0));
-            });
+    let at_end = state.line >= last;
+    let box_height = (screen.height() * 0.3).clamp(150.0, 260.0);
+    let text_box = egui::Rect::from_min_max(
+        egui::pos2(screen.left() + 24.0, screen.bottom() - box_height - 20.0),
+        egui::pos2(screen.right() - 24.0, screen.bottom() - 20.0),
+    );
+    ui.painter().rect_filled(
+        text_box,
+        10.0,
+        egui::Color32::from_rgba_unmultiplied(14, 16, 22, 225),
+    );
+    let line = scene.lines.get(state.line.min(last));
+    if let Some(Line(who, _)) = line {
+        let speaker = character(cast, who);
+        let name = speaker.map_or(who.as_str(), |c| c.name.as_str());
+        let size = (screen.height() * 0.28).clamp(110.0, 220.0);
+        let spot = egui::Rect::from_min_size(
+            egui::pos2(text_box.left() + 16.0, text_box.top() - size - 8.0),
+            egui::vec2(size, size),
+        );
+        ui.scope_builder(egui::UiBuilder::new().max_rect(spot), |ui| {
+            portrait(ui, who, name, size);
+        });
+        let plate = egui::Rect::from_min_size(
+            egui::pos2(spot.right() + 12.0, text_box.top() - 44.0),
+            egui::vec2(520.0, 40.0),
+        );
+        ui.scope_builder(egui::UiBuilder::new().max_rect(plate), |ui| {
+            egui::Frame::new()
+                .fill(egui::Color32::from_rgba_unmultiplied(14, 16, 22, 230))
+                .corner_radius(6.0)
+                .inner_margin(egui::Margin::symmetric(10, 4))
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            egui::RichText::new(name)
+                                .font(art::bold(ui.ctx(), 20.0))
+                                .color(egui::Color32::WHITE),
+                        );
+                        if let Some(c) = speaker {
+                            ui.label(
+                                egui::RichText::new(&c.role).color(egui::Color32::from_gray(190)),
+                            );
+                        }
+                    });
+                });
         });
     }
-    ui.add_space(8.0);
-    let at_end = state.line >= last;
     let mut outcome = DialogueOutcome::Reading;
-    ui.horizontal(|ui| {
-        if !at_end {
-            let advance = ui.button("Next ▶").clicked()
-                || ui.input(|i| i.key_pressed(egui::Key::Space) || i.key_pressed(egui::Key::Enter));
-            if advance {
-                state.line += 1;
-            }
-            if ui.button("Skip").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                state.line = last;
-            }
-        } else if scene.choices.is_empty()
-            && (ui.button("Continue ▶").clicked()
-                || ui.input(|i| i.key_pressed(egui::Key::Space) || i.key_pressed(egui::Key::Enter)))
-        {
-            outcome = DialogueOutcome::Finished;
-        }
-        ui.toggle_value(&mut state.show_backlog, "Backlog");
-    });
-    if at_end && !scene.choices.is_empty() {
-        ui.separator();
-        ui.label("What do you do?");
-        for (index, choice) in scene.choices.iter().enumerate() {
-            let key = [
-                egui::Key::Num1,
-                egui::Key::Num2,
-                egui::Key::Num3,
-                egui::Key::Num4,
-            ]
-            .get(index)
-            .copied();
-            let pressed = key.is_some_and(|k| ui.input(|i| i.key_pressed(k)));
-            if ui
-                .button(format!("{}. {}", index + 1, choice.text))
-                .clicked()
-                || pressed
-            {
-                outcome = DialogueOutcome::Chose(index);
-            }
-        }
-    }
-    if state.show_backlog {
-        ui.separator();
+    let inner = text_box.shrink(18.0);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(inner), |ui| {
+        ui.visuals_mut().override_text_color = Some(egui::Color32::from_gray(240));
         egui::ScrollArea::vertical()
-            .max_height(200.0)
+            .id_salt("story text")
+            .max_height(inner.height() - 40.0)
             .show(ui, |ui| {
-                for crate::level::Line(who, text) in scene.lines.iter().take(state.line + 1) {
-                    ui.label(egui::RichText::new(name_of(who)).strong());
-                    ui.label(text);
+                if state.show_backlog {
+                    backlog(ui, scene, cast, state.line);
+                } else if let Some(Line(_, text)) = line {
+                    ui.add(egui::Label::new(egui::RichText::new(text).size(20.0)).wrap());
                 }
             });
+        outcome = controls(ui, inner, scene, at_end, last, state);
+    });
+    if at_end && !scene.choices.is_empty() {
+        outcome = choices(ui, screen, text_box, scene, state);
     }
+    outcome
+}
+
+/// Next, Skip and the backlog, at the box's bottom right.
+fn controls(
+    ui: &mut egui::Ui,
+    inner: egui::Rect,
+    scene: &SceneDef,
+    at_end: bool,
+    last: usize,
+    state: &mut DialogueState,
+) -> DialogueOutcome {
+    let mut outcome = DialogueOutcome::Reading;
+    let row = egui::Rect::from_min_max(egui::pos2(inner.left(), inner.bottom() - 32.0), inner.max);
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(row)
+            .layout(egui::Layout::right_to_left(egui::Align::Center)),
+        |ui| {
+            let pressed = |ui: &egui::Ui, keys: &[egui::Key]| {
+                ui.input(|i| keys.iter().any(|&k| i.key_pressed(k)))
+            };
+            let big = |text: &str| egui::Button::new(egui::RichText::new(text).size(17.0));
+            if !at_end {
+                if ui.add(big("Next ▶")).clicked()
+                    || pressed(ui, &[egui::Key::Space, egui::Key::Enter])
+                {
+                    state.line += 1;
+                }
+                if ui.add(big("Skip (S)")).clicked() || pressed(ui, &[egui::Key::S]) {
+                    state.line = last;
+                }
+            } else if scene.choices.is_empty()
+                && (ui.add(big("Continue ▶")).clicked()
+                    || pressed(ui, &[egui::Key::Space, egui::Key::Enter]))
+            {
+                outcome = DialogueOutcome::Finished;
+            }
+            ui.toggle_value(&mut state.show_backlog, "Backlog (L)");
+            if pressed(ui, &[egui::Key::L]) {
+                state.show_backlog = !state.show_backlog;
+            }
+            ui.weak(format!(
+                "line {} of {}",
+                (state.line + 1).min(last + 1),
+                last + 1
+            ));
+        },
+    );
+    outcome
+}
+
+fn backlog(ui: &mut egui::Ui, scene: &SceneDef, cast: &[Character], upto: usize) {
+    for Line(who, text) in scene.lines.iter().take(upto + 1) {
+        let name = character(cast, who).map_or(who.as_str(), |c| c.name.as_str());
+        ui.label(egui::RichText::new(name).font(art::bold(ui.ctx(), 15.0)));
+        ui.label(text);
+    }
+}
+
+/// The scene's choices, in the middle of the screen above the box.
+fn choices(
+    ui: &mut egui::Ui,
+    screen: egui::Rect,
+    text_box: egui::Rect,
+    scene: &SceneDef,
+    state: &mut DialogueState,
+) -> DialogueOutcome {
+    let now = ui.input(|i| i.time);
+    let since = *state.choices_at.get_or_insert(now);
+    let ready = now - since >= CHOICE_GRACE;
+    if !ready {
+        ui.ctx().request_repaint();
+    }
+    let width = (screen.width() * 0.6).min(760.0);
+    let area = egui::Rect::from_min_max(
+        egui::pos2(screen.center().x - width / 2.0, screen.top() + 60.0),
+        egui::pos2(screen.center().x + width / 2.0, text_box.top() - 60.0),
+    );
+    let mut outcome = DialogueOutcome::Reading;
+    ui.scope_builder(egui::UiBuilder::new().max_rect(area), |ui| {
+        egui::Frame::new()
+            .fill(egui::Color32::from_rgba_unmultiplied(14, 16, 22, 235))
+            .corner_radius(10.0)
+            .inner_margin(egui::Margin::same(16))
+            .show(ui, |ui| {
+                ui.visuals_mut().override_text_color = Some(egui::Color32::from_gray(240));
+                ui.label(egui::RichText::new("What do you do?").font(art::bold(ui.ctx(), 20.0)));
+                ui.add_space(6.0);
+                for (index, choice) in scene.choices.iter().enumerate() {
+                    let key = CHOICE_KEYS.get(index).copied();
+                    let pressed = key.is_some_and(|k| ui.input(|i| i.key_pressed(k)));
+                    let button = egui::Button::new(
+                        egui::RichText::new(format!("{}. {}", index + 1, choice.text)).size(17.0),
+                    )
+                    .wrap()
+                    .min_size(egui::vec2(ui.available_width(), 36.0));
+                    let clicked = ui.add_enabled(ready, button).clicked();
+                    if ready && (clicked || pressed) {
+                        outcome = DialogueOutcome::Chose(index);
+                    }
+                    ui.add_space(4.0);
+                }
+            });
+    });
     outcome
 }

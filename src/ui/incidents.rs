@@ -1,88 +1,112 @@
-//! The Sev 1 panel, the CAB queue and the requests the shield holds back.
+//! Live incidents, pinned where they are always seen; the CAB queue; and the requests the
+//! shield holds back.
 
 use bevy_egui::egui;
 
 use super::OpsUiState;
 use super::theme::Theme;
-use super::views::OpsView;
-use crate::sim::{IncidentId, PersonId, PlayerCommand};
+use super::views::{IncidentView, OpsView};
+use crate::sim::PlayerCommand;
 
+/// Every open incident, one row each, with its bridge buttons.
 pub fn sev1_panel(ui: &mut egui::Ui, view: &OpsView, theme: &Theme, out: &mut Vec<PlayerCommand>) {
-    ui.heading("Incidents");
     if view.incidents.is_empty() {
-        ui.weak("All quiet.");
+        ui.horizontal(|ui| {
+            ui.weak("Incidents: all quiet.").on_hover_text(
+                "When a system fails it shows here. A Sev 1 stops revenue until service is back.",
+            );
+        });
+        return;
     }
     for incident in &view.incidents {
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            let severity = if incident.sev1 { "Sev 1" } else { "Sev 2" };
-            let state = if incident.down {
-                format!("down {:.1} h", incident.hours_down)
-            } else {
-                "service restored".to_owned()
-            };
-            ui.colored_label(
-                if incident.down {
-                    theme.bad()
-                } else {
-                    theme.good()
-                },
-                format!("{severity}: {} ({state})", incident.title),
-            );
-            if incident.declared {
-                ui.small(format!("bridge: {}", incident.responders.join(", ")));
-            }
-            ui.small(format!("change log for {}:", incident.system));
-            if incident.change_log.is_empty() {
-                ui.small("  nothing logged in the last day");
-            }
-            for entry in &incident.change_log {
-                ui.small(format!("  hour {:.1}: {}", entry.finished_at, entry.title));
-            }
-            ui.horizontal_wrapped(|ui| {
-                if incident.down && !incident.declared && !incident.candidates.is_empty() {
-                    let others: Vec<_> = incident.candidates.iter().filter(|c| !c.2).collect();
-                    let everyone: Vec<_> = incident.candidates.iter().collect();
-                    if !others.is_empty() {
-                        bridge_button(ui, incident.id, "Open a bridge without Brent", &others, out);
-                    }
-                    bridge_button(
-                        ui,
-                        incident.id,
-                        "Open a bridge with everyone",
-                        &everyone,
-                        out,
-                    );
-                }
-                if !incident.down && ui.button("Resolve").clicked() {
-                    out.push(PlayerCommand::ResolveSev1 {
-                        incident: incident.id,
-                    });
-                }
-            });
-        });
+        incident_row(ui, view, incident, theme, out);
     }
 }
 
-/// A button that declares a Sev 1 with these responders, who are named on hover.
-fn bridge_button(
+fn incident_row(
     ui: &mut egui::Ui,
-    incident: IncidentId,
-    label: &str,
-    responders: &[&(PersonId, String, bool)],
+    view: &OpsView,
+    incident: &IncidentView,
+    theme: &Theme,
     out: &mut Vec<PlayerCommand>,
 ) {
-    let names: Vec<&str> = responders.iter().map(|c| c.1.as_str()).collect();
-    if ui
-        .button(label)
-        .on_hover_text(format!("Responders: {}", names.join(", ")))
-        .clicked()
-    {
-        out.push(PlayerCommand::DeclareSev1 {
-            incident,
-            responders: responders.iter().map(|c| c.0).collect(),
-        });
-    }
+    ui.horizontal_wrapped(|ui| {
+        let severity = if incident.sev1 { "Sev 1" } else { "Incident" };
+        let (colour, state) = if incident.down {
+            (
+                theme.bad(),
+                format!("{} down {:.1} h", incident.system, incident.hours_down),
+            )
+        } else {
+            (theme.good(), "service restored".to_owned())
+        };
+        ui.colored_label(colour, egui::RichText::new(format!("⚠ {severity}")).strong())
+            .on_hover_text(if incident.sev1 {
+                "A Sev 1 stops the revenue this system earns until service is back. Open a bridge: the responders drop everything and work it together."
+            } else {
+                "This failure stops no revenue, but someone has to fix it."
+            });
+        ui.label(format!("{} ({state})", incident.title));
+        if incident.declared {
+            ui.small(format!("bridge: {}", incident.responders.join(", ")));
+        }
+        change_log(ui, incident);
+        if incident.down && !incident.declared {
+            for offer in &incident.offers {
+                let label = if offer.without_constraint {
+                    match &view.constraint {
+                        Some(name) => format!("Open a bridge without {name}"),
+                        None => "Open a bridge".to_owned(),
+                    }
+                } else {
+                    "Open a bridge with everyone".to_owned()
+                };
+                let key = if offer.without_constraint {
+                    "B"
+                } else {
+                    "Shift+B"
+                };
+                let button = ui.add_enabled(offer.allowed.is_ok(), egui::Button::new(label));
+                let button = match &offer.allowed {
+                    Ok(()) => button.on_hover_text(format!(
+                        "Responders: {} ({key})",
+                        offer.names.join(", ")
+                    )),
+                    Err(why) => button.on_disabled_hover_text(why),
+                };
+                if button.clicked() {
+                    out.push(offer.command.clone());
+                }
+            }
+        }
+        if !incident.down
+            && ui
+                .button("Resolve (E)")
+                .on_hover_text("Service is back: close the incident and free its bridge.")
+                .clicked()
+        {
+            out.push(PlayerCommand::ResolveSev1 {
+                incident: incident.id,
+            });
+        }
+    });
+}
+
+fn change_log(ui: &mut egui::Ui, incident: &IncidentView) {
+    let text = if incident.change_log.is_empty() {
+        "change log: nothing logged".to_owned()
+    } else {
+        format!("change log: {} recent", incident.change_log.len())
+    };
+    ui.small(text).on_hover_ui(|ui| {
+        ui.label(format!(
+            "Logged changes to {} in the last {:.0} hours: what the bridge checks first. A cause nobody logged takes far longer to find.",
+            incident.system, incident.change_log_hours
+        ));
+        for entry in &incident.change_log {
+            ui.small(format!("{}: {}", entry.finished_at, entry.title));
+        }
+    });
 }
 
 pub fn cab_queue(
@@ -95,7 +119,9 @@ pub fn cab_queue(
     if waiting.is_empty() {
         return;
     }
-    ui.heading("CAB queue");
+    ui.heading("CAB queue").on_hover_text(
+        "High-risk changes wait here until you approve them. Approved changes have been reviewed, and fail less.",
+    );
     for card in waiting {
         ui.horizontal_wrapped(|ui| {
             if ui.link(format!("#{} {}", card.id.0, card.title)).clicked() {
@@ -116,32 +142,29 @@ pub fn cab_queue(
     }
 }
 
-/// Requests for the constraint held back by the shield pop up to be deflected or passed on.
-pub fn interrupt_popups(
-    ctx: &egui::Context,
+/// Requests for the constraint held back by the shield, listed to be deflected or passed on.
+pub fn shielded_requests(
+    ui: &mut egui::Ui,
     view: &OpsView,
     state: &mut OpsUiState,
     out: &mut Vec<PlayerCommand>,
 ) {
-    let requests: Vec<_> = view.shielded_requests().take(3).collect();
-    for (i, card) in requests.into_iter().enumerate() {
-        egui::Window::new(format!("Request #{}", card.id.0))
-            .collapsible(false)
-            .resizable(false)
-            .anchor(
-                egui::Align2::RIGHT_BOTTOM,
-                [-340.0, -10.0 - 110.0 * i as f32],
-            )
-            .show(ctx, |ui| {
-                ui.label(&card.title);
-                ui.horizontal(|ui| {
-                    if ui.button("Deflect").clicked() {
-                        out.push(PlayerCommand::DeflectInterrupt { ticket: card.id });
-                    }
-                    if ui.button("Accept: pick who takes it").clicked() {
-                        state.card = Some(card.id);
-                    }
-                });
-            });
+    let requests: Vec<_> = view.shielded_requests().collect();
+    if requests.is_empty() {
+        return;
+    }
+    ui.heading("At the shield").on_hover_text(
+        "Quick favours people wanted from the constraint. Deflect them, or pick one and give it to someone else.",
+    );
+    for card in requests {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(&card.title);
+            if ui.button("Deflect").clicked() {
+                out.push(PlayerCommand::DeflectInterrupt { ticket: card.id });
+            }
+            if ui.button("Pick").clicked() {
+                state.card = Some(card.id);
+            }
+        });
     }
 }

@@ -1,5 +1,5 @@
-//! Portraits drawn with egui shapes: each of the cast gets a face of their own (skin, hair,
-//! glasses, a collar in their department's colour) and their initials, no image files needed.
+//! Portraits: the cast's pictures (`assets/portraits`), and for anyone a level adds without
+//! one, a face drawn with egui shapes (skin, hair, glasses, a collar) and their initials.
 
 use bevy_egui::egui::{self, Color32, Pos2, Stroke, Vec2};
 
@@ -36,6 +36,12 @@ const COLLAR: [Color32; 6] = [
 /// Draws `id`'s portrait in a square of `size` points and returns its response.
 pub fn portrait(ui: &mut egui::Ui, id: &str, name: &str, size: f32) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(Vec2::splat(size), egui::Sense::hover());
+    if let Some(texture) = super::art::texture(ui.ctx(), &format!("portraits/{id}")) {
+        egui::Image::new(&texture)
+            .corner_radius(size * 0.18)
+            .paint_at(ui, rect);
+        return response.on_hover_text(name);
+    }
     let painter = ui.painter_at(rect);
     let h = hash(id);
     let skin = SKIN[(h % 5) as usize];

@@ -29,102 +29,153 @@ impl ClockControls {
     }
 }
 
+/// The top bar: the chapter, the clock and its controls, what the business has lost.
+/// Returns whether the player asked for the menu.
 pub fn status_bar(
     ui: &mut egui::Ui,
     view: &OpsView,
     theme: &Theme,
     clock: &mut ClockControls,
-    objectives: &[String],
     out: &mut Vec<PlayerCommand>,
-) {
+) -> bool {
+    let mut menu = false;
     ui.horizontal_wrapped(|ui| {
+        menu = ui
+            .button("☰ Menu")
+            .on_hover_text("Settings, keys, save and leave (Esc)")
+            .clicked();
         ui.strong(format!("Chapter {}: {}", view.chapter, view.title));
         ui.separator();
-        ui.label(format!("{}  ({} h left)", view.clock, view.hours_left));
+        let left = egui::RichText::new(format!("{} ({} h left)", view.clock, view.hours_left));
+        ui.label(if view.hours_left <= 1 {
+            left.color(theme.bad())
+        } else {
+            left
+        })
+        .on_hover_text(
+            "Working hours: a day runs 9:00 to 17:00. The chapter ends when its hours run out.",
+        );
+        let (icon, label, help) = if clock.running {
+            ("pause", "Pause", "Stop the clock (Space)")
+        } else {
+            ("play", "Run", "Let the clock run (Space)")
+        };
+        ui.horizontal(|ui| {
+            super::art::icon(ui, icon, 14.0, ui.visuals().text_color());
+            if ui.button(label).on_hover_text(help).clicked() {
+                clock.running = !clock.running;
+            }
+        });
         if ui
-            .button(if clock.running {
-                "⏸ Pause"
-            } else {
-                "▶ Run"
-            })
+            .button("Step 1 h")
+            .on_hover_text("Let one working hour pass (N)")
             .clicked()
         {
-            clock.running = !clock.running;
-        }
-        if ui.button("Step 1 h").clicked() {
             out.push(PlayerCommand::Advance { hours: 1 });
         }
         for speed in [1, 2, 4] {
             if ui
                 .selectable_label(clock.speed == speed, format!("{speed}×"))
+                .on_hover_text(format!(
+                    "{speed} game hour{} every three seconds ({speed})",
+                    if speed == 1 { "" } else { "s" }
+                ))
                 .clicked()
             {
                 clock.speed = speed;
             }
         }
         ui.separator();
-        ui.label(format!("Revenue lost ${:.0}", view.revenue_lost));
-        ui.label(format!("Share price ${:.2}", view.share_price));
-        ui.label(format!("Audit findings {}", view.audit_findings));
+        ui.label(format!(
+            "Revenue lost {}",
+            crate::sim::objectives::dollars(view.revenue_lost)
+        ))
+        .on_hover_text(
+            "Sales that outages (and systems past their capacity) have turned away this chapter.",
+        );
+        ui.label(format!("Share price ${:.2}", view.share_price))
+            .on_hover_text("Falls with lost revenue and bad news.");
+        ui.label(format!("Audit findings {}", view.audit_findings))
+            .on_hover_text("Open findings: unlogged changes that break production add to them.");
     });
-    ui.horizontal_wrapped(|ui| {
-        ui.small("Objectives:");
-        for objective in objectives {
-            ui.small(format!("• {objective}"));
-        }
-    });
-    if !view.policies.is_empty() {
+    if let Some(reason) = &view.refusal {
+        ui.colored_label(theme.bad(), format!("Not done: {reason}"));
+    }
+    menu
+}
+
+/// The chapter's objectives in plain words, live: what each star needs and where it stands.
+pub fn objectives(ui: &mut egui::Ui, view: &OpsView, theme: &Theme) {
+    for objective in &view.objectives {
         ui.horizontal_wrapped(|ui| {
-            ui.small("Policies:");
-            for &(policy, on) in &view.policies {
-                let mut checked = on;
-                if ui.checkbox(&mut checked, policy.label()).changed() {
+            let (mark, colour) = match objective.settled {
+                Some(0) => ("✘", theme.bad()),
+                Some(_) => ("✔", theme.good()),
+                None => ("◯", ui.visuals().text_color()),
+            };
+            ui.colored_label(colour, mark)
+                .on_hover_text(match objective.settled {
+                    Some(0) => "Lost: nothing done now can meet it.",
+                    Some(_) => "Won: it can no longer change.",
+                    None => "Still open.",
+                });
+            ui.label(egui::RichText::new(&objective.text).strong());
+            ui.small(&objective.needed);
+            let now = format!(
+                "now: {} {}",
+                objective.now,
+                crate::sim::objectives::star_row(objective.stars_now)
+            );
+            ui.label(egui::RichText::new(now).color(colour));
+        });
+    }
+}
+
+/// The rules in force and the dials the story has handed Bill: policies, deployment batch
+/// size, and systems under unusual traffic.
+pub fn rules(ui: &mut egui::Ui, view: &OpsView, theme: &Theme, out: &mut Vec<PlayerCommand>) {
+    if !view.policies.is_empty() {
+        ui.strong("Policies")
+            .on_hover_text("Rules you may switch on or off. Hover each for what it does.");
+        ui.horizontal_wrapped(|ui| {
+            for policy in &view.policies {
+                let mut checked = policy.on;
+                if ui
+                    .checkbox(&mut checked, policy.label)
+                    .on_hover_text(policy.help)
+                    .changed()
+                {
                     out.push(PlayerCommand::SetPolicy {
-                        policy,
+                        policy: policy.policy,
                         on: checked,
                     });
                 }
             }
         });
     }
-    if !view.traffic.is_empty() {
-        ui.horizontal_wrapped(|ui| {
-            ui.small("Traffic:");
-            for (name, load, capacity) in &view.traffic {
-                let text = format!("{name} {load:.1}× on capacity {capacity:.1}×");
-                if load > capacity {
-                    ui.colored_label(theme.bad(), egui::RichText::new(text).small());
-                } else {
-                    ui.small(text);
-                }
-            }
-        });
-    }
     if let Some(size) = view.batch_size {
         ui.horizontal(|ui| {
-            ui.small(format!(
+            ui.label(format!(
                 "Deployment batch: {size} change{}",
                 if size == 1 { "" } else { "s" }
-            ));
-            if ui
-                .small_button("−")
-                .on_hover_text("Smaller batches")
-                .clicked()
-                && size > 1
-            {
+            ))
+            .on_hover_text("Finished changes wait until this many are ready, then go live together. Smaller batches fail less and are easier to fix.");
+            if ui.small_button("−").on_hover_text("Smaller batches").clicked() && size > 1 {
                 out.push(PlayerCommand::SetBatchSize { size: size - 1 });
             }
-            if ui
-                .small_button("+")
-                .on_hover_text("Bigger batches")
-                .clicked()
-            {
+            if ui.small_button("+").on_hover_text("Bigger batches").clicked() {
                 out.push(PlayerCommand::SetBatchSize { size: size + 1 });
             }
         });
     }
-    if let Some(reason) = &view.refusal {
-        ui.colored_label(theme.bad(), format!("Refused: {reason}"));
+    for (name, load, capacity) in &view.traffic {
+        let text = format!("{name}: traffic {load:.1}× a normal day, capacity {capacity:.1}×");
+        let label = if load > capacity {
+            ui.colored_label(theme.bad(), text)
+        } else {
+            ui.label(text)
+        };
+        label.on_hover_text("A system carrying more than its capacity turns customers away and gives way now and then.");
     }
 }
 
@@ -133,9 +184,16 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Space", "run or pause the clock"),
     ("N", "advance one hour"),
     ("1 / 2 / 4", "clock speed"),
-    ("J / K", "select the next / previous card"),
-    ("P", "select the next person"),
-    ("A", "assign the selected card to the selected person"),
+    (
+        "J / K",
+        "pick the next / previous card, in the order on screen",
+    ),
+    (
+        "Esc",
+        "put the picked card down (or close this help, or open the menu)",
+    ),
+    ("P", "pick the next person"),
+    ("A", "give the picked card to the picked person"),
     ("U", "take the selected card back to the backlog"),
     ("Y / R", "approve / reject the selected change"),
     ("X", "deflect the selected request"),
@@ -143,7 +201,11 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "T",
         "retire the selected project (once work is traced to objectives)",
     ),
-    ("B", "open a bridge for the first Sev 1 without one"),
+    (
+        "B",
+        "open a bridge, without the constraint, for the first Sev 1 without one",
+    ),
+    ("Shift+B", "the same bridge with everyone who can help"),
     ("E", "resolve the first restored Sev 1"),
     ("F1 or ?", "this help"),
     ("F6", "facilitator: pause or resume the clock for the room"),
@@ -158,6 +220,11 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
 ];
 
 pub fn help_overlay(ctx: &egui::Context, open: &mut bool) {
+    if *open && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        *open = false;
+        ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        return;
+    }
     egui::Window::new("Keyboard shortcuts")
         .open(open)
         .collapsible(false)
