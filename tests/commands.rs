@@ -38,7 +38,7 @@ fn assigning_to_someone_without_the_skill_is_refused_with_a_reason() {
     println!("refused: {refusal}");
     assert_eq!(
         refusal,
-        "Ana lacks the skill `phoenix` that this step needs"
+        "Ana lacks the skill “phoenix” that this step needs"
     );
     let t = board::ticket(app.world(), deploy).unwrap();
     assert!(

@@ -370,7 +370,7 @@ impl Bounds {
         for (name, value) in shares {
             self.number(&at, name, value, 0.0, 1.0);
         }
-        let factors: [(&str, f64); 10] = [
+        let factors: [(&str, f64); 11] = [
             ("unlogged_diagnosis_factor", t.unlogged_diagnosis_factor),
             ("unreviewed_factor", t.unreviewed_factor),
             ("collision_factor", t.collision_factor),
@@ -383,6 +383,7 @@ impl Bounds {
             ),
             ("overload_failure", t.overload_failure.0),
             ("share_price_sensitivity", t.share_price_sensitivity),
+            ("overtime_fatigue", t.overtime_fatigue),
             (
                 "background_incidents_per_day",
                 t.background_incidents_per_day,
@@ -392,12 +393,13 @@ impl Bounds {
             self.number(&at, name, value, 0.0, FACTOR);
         }
         self.number(&at, "overload_failure", t.overload_failure.1, 0.0, 1.0);
-        let hours: [(&str, f64); 5] = [
+        let hours: [(&str, f64); 6] = [
             ("switch_hours", t.switch_hours),
             ("logging_hours", t.logging_hours),
             ("documentation_hours", t.documentation_hours.0),
             ("documentation_hours", t.documentation_hours.1),
             ("recent_change_hours", t.recent_change_hours),
+            ("handoff_constraint_reserve", t.handoff_constraint_reserve),
         ];
         for (name, value) in hours {
             self.number(&at, name, value, 0.0, STEP_HOURS);

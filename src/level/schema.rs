@@ -743,6 +743,13 @@ pub struct Tuning {
     pub overload_failure: (f64, f64),
     /// Hours of the request a facilitator sends to the constraint's desk (F8).
     pub facilitator_interrupt_hours: f64,
+    /// Share of each hour of overtime on a Sev 1 bridge lost to tiredness in the responder's
+    /// next working hours.
+    pub overtime_fatigue: f64,
+    /// Hand-offs (and deployments) go to whoever has least on their desk, the constraint
+    /// counting as having this many hours more: so another free hand is preferred, and the
+    /// constraint takes it only when the others are swamped. 0 treats everyone alike.
+    pub handoff_constraint_reserve: f64,
     /// How far the share price falls for each share of expected revenue lost to outages
     /// (0.5: losing a tenth of revenue marks the stock down 5%).
     pub share_price_sensitivity: f64,
@@ -772,6 +779,8 @@ impl Default for Tuning {
             risky_change_incident_factor: 0.5,
             overload_failure: (0.3, 0.8),
             facilitator_interrupt_hours: 2.0,
+            overtime_fatigue: 0.5,
+            handoff_constraint_reserve: 1.0,
             share_price_sensitivity: 0.5,
         }
     }

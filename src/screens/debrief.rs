@@ -179,8 +179,10 @@ pub(super) fn debrief_screen(
     egui::Panel::left("outcome")
         .min_size(380.0)
         .show(&mut root, |ui| {
-            outcome(ui, debrief, &theme);
-            leave = actions(ui, debrief, &save);
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                outcome(ui, debrief, &theme);
+                leave = actions(ui, debrief, &save);
+            });
         });
     match leave {
         Some(Leave::Chapter(chapter)) => {
@@ -255,6 +257,7 @@ fn outcome(ui: &mut egui::Ui, debrief: &Debrief, theme: &crate::ui::theme::Theme
                 objective.describe()
             ),
         );
+        ui.small(format!("  needed: {}", objective.needed));
     }
     ui.separator();
     let s = &result.summary;

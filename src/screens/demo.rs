@@ -31,6 +31,8 @@ const STAGES: &[&str] = &[
     "map",
     "briefing",
     "operations",
+    "hovered-card",
+    "menu",
     "debrief",
     "questions",
     "what-if",
@@ -124,10 +126,31 @@ fn drive(world: &mut World) {
                 .resource_mut::<NextState<Screen>>()
                 .set(Screen::Operations);
         }
+        Some("hovered-card") => point_at(world, Vec2::new(110.0, 200.0)),
+        Some("menu") => {
+            point_at(world, Vec2::new(640.0, 700.0));
+            world.resource_mut::<super::Menu>().open = true;
+        }
+        Some("debrief") => world.resource_mut::<super::Menu>().open = false,
         Some("questions") => super::debrief::open_questions(world),
         Some("what-if") => super::debrief::open_what_if(world),
         Some("discussion") => super::debrief::open_discussion(world),
         _ => {}
+    }
+}
+
+/// Moves the pointer over the window, as a player's mouse would (egui shows what is under it).
+fn point_at(world: &mut World, position: Vec2) {
+    let window = world
+        .query_filtered::<Entity, With<bevy::window::PrimaryWindow>>()
+        .iter(world)
+        .next();
+    if let Some(window) = window {
+        world.write_message(bevy::window::CursorMoved {
+            window,
+            position,
+            delta: None,
+        });
     }
 }
 

@@ -154,23 +154,17 @@ pub fn withdraw(world: &mut World, ticket_id: TicketId, state: TicketState) {
     }
 }
 
-/// The person with `skill` who has the fewest hours queued (the first such on ties).
-pub fn least_loaded_with(world: &World, skill: &str) -> Option<PersonId> {
-    let tickets = all_tickets(world);
-    all_people(world)
-        .into_iter()
+/// Who work needing `skill` is handed to, by the same rule as a finished step
+/// (`work::handoff_choice`).
+pub fn handoff_to(world: &World, skill: &str) -> Option<PersonId> {
+    let tick = world.resource::<super::clock::Clock>().tick;
+    let spare = tuning(world).handoff_constraint_reserve;
+    let people = all_people(world);
+    let skilled = people
+        .iter()
         .filter(|p| p.has_skill(skill))
-        .map(|p| {
-            let load: f64 = p
-                .queue
-                .iter()
-                .filter_map(|t| tickets.get(t.0 as usize))
-                .map(|t| t.remaining)
-                .sum();
-            (load, p.id)
-        })
-        .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
-        .map(|(_, id)| id)
+        .map(|p| (*p, queue_hours(world, p)));
+    super::work::handoff_choice(skilled, tick, spare)
 }
 
 pub fn person_by_key(world: &World, key: &str) -> Option<PersonId> {
@@ -272,14 +266,16 @@ pub fn check_assign(world: &World, ticket: TicketId, person: PersonId) -> Result
     let t = ticket_of(world, ticket)?;
     let p = person_of(world, person)?;
     if !t.is_open() {
-        return Err(format!("`{}` is already closed", t.title));
+        return Err(format!("“{}” is already closed", t.title));
     }
     if t.holder == Some(person) {
-        return Err(format!("`{}` is already with {}", t.title, p.name));
+        return Err(format!("“{}” is already with {}", t.title, p.name));
     }
-    if t.is_started() && t.holder.is_some() {
+    // A step someone has begun stays with them; a step waiting in a queue (a hand-off
+    // included) may go to someone else.
+    if t.step_touched && t.holder.is_some() {
         return Err(format!(
-            "`{}` is being worked on; it cannot change hands now",
+            "“{}” is being worked on; it cannot change hands now",
             t.title
         ));
     }
@@ -290,25 +286,30 @@ pub fn check_assign(world: &World, ticket: TicketId, person: PersonId) -> Result
     let step = t.current_step().ok_or("the ticket has no step left")?;
     if !p.has_skill(&step.skill) {
         return Err(format!(
-            "{} lacks the skill `{}` that this step needs",
+            "{} lacks the skill “{}” that this step needs",
             p.name, step.skill
         ));
     }
     if needs_approval(t, policies) {
         return Err(format!(
-            "`{}` is a high-risk change: the CAB must approve it first",
+            "“{}” is a high-risk change: the CAB must approve it first",
             t.title
         ));
     }
     if policies.on(Policy::ProjectFreeze) && is_freezable(t) && !t.is_started() {
         return Err("the project freeze holds it: only critical work may start".into());
     }
+    // A WIP limit never keeps an idle person from being given something to do.
     if t.state == TicketState::Backlog
         && let Some(limit) = policies.wip_limit(Column::Ready)
         && column_count(world, Column::Ready) >= limit
         && t.kind != WorkKind::Unplanned
+        && !p.queue.is_empty()
     {
-        return Err(format!("Ready is at its WIP limit of {limit}"));
+        return Err(format!(
+            "Ready is at its WIP limit of {limit} (and {} has work waiting)",
+            p.name
+        ));
     }
     Ok(())
 }
@@ -316,11 +317,11 @@ pub fn check_assign(world: &World, ticket: TicketId, person: PersonId) -> Result
 pub fn check_unassign(world: &World, ticket: TicketId) -> Result<(), String> {
     let t = ticket_of(world, ticket)?;
     if t.state != TicketState::Queued {
-        return Err(format!("`{}` is not in anyone's queue", t.title));
+        return Err(format!("“{}” is not in anyone's queue", t.title));
     }
     if t.is_started() {
         return Err(format!(
-            "`{}` has started; finish it rather than shelve it",
+            "“{}” has started; finish it rather than shelve it",
             t.title
         ));
     }
@@ -337,7 +338,7 @@ pub fn check_retire(world: &World, ticket: TicketId) -> Result<(), String> {
     let t = ticket_of(world, ticket)?;
     if !is_retirable(t) {
         return Err(format!(
-            "`{}` cannot be retired: only a project that serves no objective and has not started",
+            "“{}” cannot be retired: only a project that serves no objective and has not started",
             t.title
         ));
     }

@@ -32,7 +32,14 @@ pub fn check_declare(
         return Err("service is already restored".into());
     }
     if responders.is_empty() {
-        return Err("a bridge needs at least one responder".into());
+        return Err(if candidates(world, i).is_empty() {
+            format!(
+                "nobody free knows the {}: everyone who does is on another bridge",
+                i.system
+            )
+        } else {
+            "a bridge needs at least one responder".to_owned()
+        });
     }
     let skill = world
         .resource::<super::setup::CurrentLevel>()
@@ -47,7 +54,7 @@ pub fn check_declare(
         skilled |= p.has_skill(&skill);
     }
     if !skilled {
-        return Err(format!("nobody on that bridge knows `{skill}`"));
+        return Err(format!("nobody on that bridge knows {skill}"));
     }
     Ok(())
 }
@@ -75,6 +82,67 @@ pub fn declare(world: &mut World, incident: IncidentId, responders: Vec<PersonId
             p.on_bridge = Some(incident);
         }
     }
+}
+
+fn open_bridge(world: &World, incident: IncidentId) -> Result<&Incident, String> {
+    let i = incident_of(world, incident)?;
+    if !i.declared {
+        return Err("no bridge is open for it yet".into());
+    }
+    if !i.is_down() {
+        return Err("service is back: the bridge is done".into());
+    }
+    Ok(i)
+}
+
+pub fn check_join(world: &World, incident: IncidentId, person: PersonId) -> Result<(), String> {
+    let i = open_bridge(world, incident)?;
+    let p = person_of(world, person)?;
+    match p.on_bridge {
+        Some(on) if on == i.id => Err(format!("{} is already on this bridge", p.name)),
+        Some(_) => Err(format!("{} is on another bridge", p.name)),
+        None => Ok(()),
+    }
+}
+
+/// Someone joins an open bridge: their queue waits until service is back.
+pub fn join(world: &mut World, incident: IncidentId, person: PersonId) {
+    if let Some(i) = world
+        .resource_mut::<Incidents>()
+        .0
+        .get_mut(incident.0 as usize)
+    {
+        i.responders.push(person);
+    }
+    if let Some(mut p) = board::person_mut(world, person) {
+        p.on_bridge = Some(incident);
+    }
+}
+
+pub fn check_leave(world: &World, incident: IncidentId, person: PersonId) -> Result<(), String> {
+    let i = open_bridge(world, incident)?;
+    let p = person_of(world, person)?;
+    if !i.responders.contains(&person) {
+        return Err(format!("{} is not on this bridge", p.name));
+    }
+    if i.responders.len() == 1 {
+        return Err(format!(
+            "{} is the last one on the bridge: someone has to stay",
+            p.name
+        ));
+    }
+    Ok(())
+}
+
+pub fn leave(world: &mut World, incident: IncidentId, person: PersonId) {
+    if let Some(i) = world
+        .resource_mut::<Incidents>()
+        .0
+        .get_mut(incident.0 as usize)
+    {
+        i.responders.retain(|&r| r != person);
+    }
+    stand_down(world, &[person]);
 }
 
 /// Service is back: the responders go back to their own work.
@@ -140,13 +208,10 @@ pub(super) fn run_bridges(
             let Some(skill) = ticket.current_step().map(|s| s.skill.clone()) else {
                 break;
             };
+            // Everyone on the bridge stays on it until service is back, shift or no shift.
             let skilled = people
                 .iter()
-                .filter(|p| {
-                    p.on_bridge == Some(incident.id)
-                        && p.works_at(clock.tick)
-                        && p.has_skill(&skill)
-                })
+                .filter(|p| p.on_bridge == Some(incident.id) && p.has_skill(&skill))
                 .count();
             if skilled == 0 {
                 break;

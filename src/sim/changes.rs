@@ -19,12 +19,12 @@ pub fn check_decision(world: &World, ticket: TicketId, approve: bool) -> Result<
     let t = ticket_of(world, ticket)?;
     if !t.is_change() || t.state != TicketState::Backlog {
         return Err(format!(
-            "`{}` is not a change waiting for approval",
+            "“{}” is not a change waiting for approval",
             t.title
         ));
     }
     if t.approval != Approval::None {
-        return Err(format!("`{}` has been decided already", t.title));
+        return Err(format!("“{}” has been decided already", t.title));
     }
     if approve
         && let Some(system) = &t.system
@@ -127,7 +127,7 @@ pub fn change_finished(world: &mut World, id: TicketId, at: f64) {
     );
     def.critical = true;
     let ticket = board::create_ticket(world, &def, Origin::Deployment { batch }, at, None);
-    if let Some(person) = board::least_loaded_with(world, &deployment.skill) {
+    if let Some(person) = board::handoff_to(world, &deployment.skill) {
         board::enqueue(world, ticket, person, at);
     }
 }

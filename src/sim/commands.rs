@@ -56,6 +56,16 @@ pub enum PlayerCommand {
     ResolveSev1 {
         incident: IncidentId,
     },
+    /// Call someone onto an open bridge.
+    JoinBridge {
+        incident: IncidentId,
+        person: PersonId,
+    },
+    /// Send a responder back to their own work.
+    LeaveBridge {
+        incident: IncidentId,
+        person: PersonId,
+    },
     SetPolicy {
         policy: Policy,
         on: bool,
@@ -173,6 +183,8 @@ pub fn check(world: &World, command: &PlayerCommand) -> Result<(), String> {
             responders,
         } => bridge::check_declare(world, *incident, responders),
         C::ResolveSev1 { incident } => bridge::check_resolve(world, *incident),
+        C::JoinBridge { incident, person } => bridge::check_join(world, *incident, *person),
+        C::LeaveBridge { incident, person } => bridge::check_leave(world, *incident, *person),
         C::Choose { scene, choice } => story::check_choose(world, scene, *choice),
         C::Advance { hours } => timeline::check_advance(world, *hours),
         C::Inject { event } => facilitator::check(world, *event),
@@ -200,6 +212,8 @@ fn apply(world: &mut World, command: PlayerCommand) {
             responders,
         } => bridge::declare(world, incident, responders),
         C::ResolveSev1 { incident } => bridge::resolve(world, incident, now),
+        C::JoinBridge { incident, person } => bridge::join(world, incident, person),
+        C::LeaveBridge { incident, person } => bridge::leave(world, incident, person),
         C::Choose { scene, choice } => story::choose(world, &scene, choice),
         C::Advance { hours } => timeline::run_hours(world, hours),
         C::Inject { event } => facilitator::inject(world, event, now),
@@ -284,6 +298,8 @@ pub fn describe(world: &World, command: &PlayerCommand) -> String {
             responders.iter().map(person).collect::<Vec<_>>().join(", ")
         ),
         C::ResolveSev1 { .. } => "declare the outage over".to_owned(),
+        C::JoinBridge { person: p, .. } => format!("call {} onto the bridge", person(p)),
+        C::LeaveBridge { person: p, .. } => format!("send {} back from the bridge", person(p)),
         C::Choose { scene, choice } => format!("choose option {} in `{scene}`", choice + 1),
         C::Advance { hours } => format!("run the clock {hours} h"),
         C::Inject { event } => format!("facilitator: {event:?}"),

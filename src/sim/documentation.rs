@@ -15,21 +15,21 @@ pub fn check_start(world: &World, skill: &str, learner: PersonId) -> Result<(), 
     let people = board::all_people(world);
     if !people.iter().any(|p| p.constraint && p.has_skill(skill)) {
         return Err(format!(
-            "nobody at the constraint knows `{skill}` to write it down"
+            "nobody at the constraint knows {skill} to write it down"
         ));
     }
     if l.constraint {
         return Err(format!("{} is the one who already knows it", l.name));
     }
     if l.has_skill(skill) {
-        return Err(format!("{} already knows `{skill}`", l.name));
+        return Err(format!("{} already knows {skill}", l.name));
     }
     let underway = board::all_tickets(world).into_iter().any(|t| {
         t.is_open()
             && matches!(&t.origin, Origin::Documentation { skill: s, learner: who } | Origin::Study { skill: s, learner: who } if s == skill && *who == learner)
     });
     if underway {
-        return Err(format!("{} is already learning `{skill}`", l.name));
+        return Err(format!("{} is already learning {skill}", l.name));
     }
     Ok(())
 }
@@ -47,7 +47,7 @@ pub fn start(world: &mut World, skill: String, learner: PersonId, now: f64) {
     let name = learner_name(world, learner);
     let mut def = TicketDef::one_step(
         format!("document-{skill}-{}", learner.0),
-        format!("Write down how `{skill}` is done, for {name}"),
+        format!("Write down how {skill} is done, for {name}"),
         WorkKind::Internal,
         &skill,
         hours,

@@ -47,7 +47,7 @@ pub fn arrive(
 pub fn check_deflect(world: &World, ticket: TicketId) -> Result<(), String> {
     let t = board::ticket_of(world, ticket)?;
     if !matches!(t.origin, Origin::Interrupt { .. }) || t.state != TicketState::Backlog {
-        return Err(format!("`{}` is not a request waiting for triage", t.title));
+        return Err(format!("“{}” is not a request waiting for triage", t.title));
     }
     Ok(())
 }

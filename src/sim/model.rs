@@ -202,6 +202,9 @@ pub struct Person {
     pub last: Option<TicketId>,
     pub on_bridge: Option<IncidentId>,
     pub stats: PersonStats,
+    /// Hours of tiredness still to pay from overtime, taken off their next working hours.
+    #[serde(default)]
+    pub fatigue: f64,
 }
 
 impl Person {
@@ -225,6 +228,12 @@ pub struct PersonStats {
     /// Total hours steps waited in this person's queue before they started them.
     pub waited: f64,
     pub steps_started: u32,
+    /// Hours on a Sev 1 bridge after their working day was over.
+    #[serde(default)]
+    pub overtime: f64,
+    /// Working hours lost to tiredness after overtime.
+    #[serde(default)]
+    pub tired: f64,
 }
 
 impl PersonStats {

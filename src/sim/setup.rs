@@ -72,6 +72,7 @@ pub fn start_chapter(world: &mut World, level: &Level, seed: u64) {
             last: None,
             on_bridge: None,
             stats: PersonStats::default(),
+            fatigue: 0.0,
         };
         roster.0.push(world.spawn(person).id());
     }

@@ -59,8 +59,8 @@ impl Gates {
     }
 }
 
-/// A step finished by someone who cannot do the next one: it goes to the least-loaded
-/// person who can, after the current person's hour is done.
+/// A step finished by someone who cannot do the next one: it goes on (`handoff_choice`)
+/// after the current person's hour is done.
 struct Handoff {
     ticket: TicketId,
     skill: String,
@@ -119,7 +119,14 @@ pub fn work_one_hour(
             let Ok(mut person) = people.get_mut(person_entity) else {
                 continue;
             };
+            let on_call = person.on_bridge.and_then(|id| bridges.get(&id)).copied();
             if !person.works_at(clock.tick) {
+                // A bridge holds its responders past the end of their day, at a price.
+                if let Some(until) = on_call {
+                    let hours = until - hour_start;
+                    person.stats.overtime += hours;
+                    person.fatigue += hours * tuning.overtime_fatigue;
+                }
                 continue;
             }
             person.stats.capacity += 1.0;
@@ -131,15 +138,24 @@ pub fn work_one_hour(
                 finished: &mut finished,
                 handoffs: &mut handoffs,
             };
-            if let Some(until) = person.on_bridge.and_then(|id| bridges.get(&id)) {
+            if let Some(until) = on_call {
                 person.stats.unplanned += until - shift.now;
-                shift.now = *until;
+                shift.now = until;
             }
+            shift.rest(&mut person);
             shift.juggle(&mut person);
             shift.work_queue(&mut person, &mut tickets, &mut gates);
         }
         for handoff in handoffs {
-            route_to_least_loaded(handoff, &roster, &board, &mut people, &mut tickets);
+            route(
+                handoff,
+                clock.tick,
+                tuning,
+                &roster,
+                &board,
+                &mut people,
+                &mut tickets,
+            );
         }
     }
 }
@@ -156,6 +172,14 @@ struct Shift<'a, 'w> {
 impl Shift<'_, '_> {
     fn left(&self) -> f64 {
         (self.end - self.now).max(0.0)
+    }
+
+    /// A night on a bridge is paid for the next day: slower, until it is slept off.
+    fn rest(&mut self, person: &mut Person) {
+        let lost = person.fatigue.min(self.left());
+        person.fatigue -= lost;
+        person.stats.tired += lost;
+        self.now += lost;
     }
 
     /// A long to-do list costs attention: status questions, re-planning, chasing.
@@ -345,8 +369,36 @@ fn touch(ticket: &mut Ticket, person: &mut Person, now: f64) {
     }
 }
 
-fn route_to_least_loaded(
+/// Who a finished step goes to, among the people with the next step's skill (each with the
+/// hours already on their desk): someone at work now before anyone gone for the day; then
+/// the least loaded, the constraint counting `reserve` hours more; then the first.
+pub fn handoff_choice<'a>(
+    candidates: impl Iterator<Item = (&'a Person, f64)>,
+    tick: u32,
+    reserve: f64,
+) -> Option<PersonId> {
+    candidates
+        .map(|(p, load)| {
+            let away = !p.works_at(tick);
+            let load = load + if p.constraint { reserve } else { 0.0 };
+            (away, load, p.id)
+        })
+        .min_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(if (a.1 - b.1).abs() <= EPSILON {
+                    std::cmp::Ordering::Equal
+                } else {
+                    a.1.total_cmp(&b.1)
+                })
+                .then(a.2.cmp(&b.2))
+        })
+        .map(|(_, _, id)| id)
+}
+
+fn route(
     handoff: Handoff,
+    tick: u32,
+    tuning: &Tuning,
     roster: &Roster,
     board: &Board,
     people: &mut Query<&mut Person>,
@@ -360,20 +412,17 @@ fn route_to_least_loaded(
             .map(|t| t.remaining)
             .sum()
     };
-    let mut best: Option<(f64, Entity)> = None;
-    for &entity in &roster.0 {
-        let Ok(person) = people.get(entity) else {
-            continue;
-        };
-        if !person.has_skill(&handoff.skill) {
-            continue;
-        }
-        let l = load(person);
-        if best.is_none_or(|(b, _)| l < b - EPSILON) {
-            best = Some((l, entity));
-        }
-    }
-    let Some((_, entity)) = best else { return };
+    let skilled: Vec<(&Person, f64)> = roster
+        .0
+        .iter()
+        .filter_map(|&e| people.get(e).ok())
+        .filter(|p| p.has_skill(&handoff.skill))
+        .map(|p| (p, load(p)))
+        .collect();
+    let chosen = handoff_choice(skilled.into_iter(), tick, tuning.handoff_constraint_reserve);
+    let Some(entity) = chosen.and_then(|id| roster.entity(id)) else {
+        return;
+    };
     let Ok(mut person) = people.get_mut(entity) else {
         return;
     };

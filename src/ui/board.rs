@@ -248,6 +248,9 @@ fn card_face(ui: &mut egui::Ui, card: &CardView, theme: &Theme) {
         return;
     }
     let need = match card.step_now() {
+        Some((skill, left)) if card.column == Column::Doing && left < 0.05 => {
+            format!("{skill}, finishing")
+        }
         Some((skill, left)) if card.column == Column::Doing => format!("{skill}, {left:.1} h left"),
         Some((skill, left)) => format!("needs {skill}, {left:.1} h"),
         None => String::new(),

@@ -10,7 +10,7 @@ use crate::sim::news::{NewsItem, NewsKind};
 /// Seconds a banner stays up.
 const SHOWN_FOR: f64 = 7.0;
 /// Banners on screen at once; older ones give way.
-const MOST: usize = 4;
+const MOST: usize = 3;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Toast {
@@ -94,8 +94,8 @@ impl Toasts {
                         .stroke(egui::Stroke::new(2.0, colour.gamma_multiply(fade)))
                         .multiply_with_opacity(fade)
                         .show(ui, |ui| {
-                            ui.set_max_width(420.0);
-                            ui.colored_label(colour, &toast.text);
+                            ui.set_max_width(360.0);
+                            ui.colored_label(colour, egui::RichText::new(&toast.text).small());
                         });
                 });
         }
