@@ -348,10 +348,26 @@ fn check(path: &std::path::Path) -> ExitCode {
     for error in &errors {
         println!("{error}");
     }
+    let flags = level::flags_path(path);
+    if !flags.is_empty() {
+        println!("Flags set by choices, and the conditions that read them:");
+        for flag in &flags {
+            println!("  {flag}");
+        }
+    }
+    let warnings = level::warn_path(path);
+    for warning in &warnings {
+        println!("warning: {warning}");
+    }
     if errors.is_empty() {
         println!(
-            "{files} level file{} checked: no problems",
-            if files == 1 { "" } else { "s" }
+            "{files} level file{} checked: no problems{}",
+            if files == 1 { "" } else { "s" },
+            match warnings.len() {
+                0 => String::new(),
+                1 => ", 1 warning".to_owned(),
+                n => format!(", {n} warnings"),
+            }
         );
         ExitCode::SUCCESS
     } else {

@@ -209,7 +209,7 @@ fn a_scene_with_choices_holds_the_clock_until_chosen() {
         },
     )
     .unwrap_err();
-    assert!(r.contains("has 2 choices"), "{r}");
+    assert!(r.contains("offers choices 0, 1, not 9"), "{r}");
     execute(
         app.world_mut(),
         PlayerCommand::Choose {
@@ -423,13 +423,16 @@ fn two_choices_in_one_hour_are_asked_in_turn() {
     for id in ["first", "second"] {
         level.scenes.push(parts_unlimited::level::SceneDef {
             id: id.into(),
-            place: None,
-            lines: vec![parts_unlimited::level::Line("wes".into(), "Well?".into())],
+            lines: vec![parts_unlimited::level::Line::Line(
+                "wes".into(),
+                "Well?".into(),
+            )],
             choices: vec![parts_unlimited::level::Choice {
                 text: "Yes".into(),
-                effects: vec![],
                 wise: true,
+                ..Default::default()
             }],
+            ..Default::default()
         });
         level.timeline.push(parts_unlimited::level::TimedEvent {
             at: 0,

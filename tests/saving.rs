@@ -151,3 +151,19 @@ fn a_terminated_game_saves_everything_and_exits_cleanly() {
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
+
+#[test]
+fn a_finished_chapter_keeps_its_story_in_the_save() {
+    let dir = data_dir("story");
+    let (status, _) = start(&dir, &["--chapter", "1", "--hours-per-second", "200"]).finish();
+    assert!(status.success());
+    let (save, notice) = SaveFiles::in_dir(&dir).load();
+    assert_eq!(notice, None);
+    let story = &save.chapters.get(&1).expect("chapter 1 is recorded").story;
+    let lines: usize = story.iter().map(|s| s.lines.len()).sum();
+    let chosen: Vec<&str> = story.iter().filter_map(|s| s.chosen_text()).collect();
+    println!("{} scenes, {lines} lines, chose {chosen:?}", story.len());
+    assert!(story.len() >= 2 && lines >= 5, "every scene shown is kept");
+    assert!(!chosen.is_empty(), "with the options taken");
+    let _ = std::fs::remove_dir_all(&dir);
+}

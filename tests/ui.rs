@@ -640,3 +640,64 @@ fn the_clock_stops_for_a_new_sev1_and_after_a_conversation() {
         "the clock waits after a conversation"
     );
 }
+
+#[test]
+fn after_continue_the_backlog_holds_the_chapter_so_far() {
+    // Chapter 1 played a while through the real screen: the briefing's choice, then Steve's
+    // call at hour 4 left unread when the player quits.
+    let screen = Screen::new(chapter_one(), 2);
+    let mut before = harness(screen, SCREEN);
+    before.run_steps(2);
+    click(&mut before, "Skip (S)");
+    before.run_steps(30);
+    let option = before
+        .state()
+        .app
+        .world()
+        .resource::<Story>()
+        .awaiting()
+        .unwrap()
+        .choices[0]
+        .clone();
+    click(&mut before, &format!("1. {}", option.text));
+    execute(
+        before.state_mut().app.world_mut(),
+        PlayerCommand::Advance { hours: 4 },
+    )
+    .unwrap();
+    let left = parts_unlimited::save::InProgress::from_log(
+        1,
+        2,
+        before
+            .state()
+            .app
+            .world()
+            .resource::<parts_unlimited::sim::CommandLog>(),
+        before.state().read,
+    );
+    drop(before);
+
+    // Continue: a fresh chapter, the saved commands replayed, the unread call on screen.
+    let mut screen = Screen::new(chapter_one(), 2);
+    left.replay(screen.app.world_mut()).unwrap();
+    screen.read = left.scenes_read;
+    let mut harness = harness(screen, SCREEN);
+    harness.run_steps(3);
+    let briefing_line = harness.state().app.world().resource::<Story>().played[0].lines[0]
+        .text
+        .clone();
+    assert!(
+        !has(&harness, &briefing_line),
+        "the call is on screen, not the briefing"
+    );
+    click(&mut harness, "Backlog (L)");
+    harness.run_steps(2);
+    assert!(
+        has(&harness, &briefing_line),
+        "the backlog opens with the briefing"
+    );
+    assert!(
+        has(&harness, &format!("You chose: {}", option.text)),
+        "and shows the option taken"
+    );
+}

@@ -30,6 +30,8 @@ pub const EVENTS: usize = 1000;
 pub const SCENES: usize = 200;
 pub const LINES_PER_SCENE: usize = 200;
 pub const CHOICES: usize = 6;
+/// How deep conditional lines may nest inside one another.
+pub const LINE_DEPTH: usize = 8;
 pub const EFFECTS: usize = 40;
 pub const STEPS: usize = 20;
 pub const SKILLS: usize = 20;
@@ -315,7 +317,24 @@ impl Bounds {
         let at = [field("scenes"), text(&scene.id)];
         self.chars(&at, "id", &scene.id, ID_CHARS);
         self.list(&at, "lines", &scene.lines, LINES_PER_SCENE);
-        for Line(_, words) in &scene.lines {
+        let said: Vec<(&str, &str)> = scene.lines.iter().flat_map(Line::each).collect();
+        if said.len() > LINES_PER_SCENE {
+            self.report(
+                join(&at, field("lines")),
+                format!(
+                    "`{}` holds {} lines counting every branch; at most {LINES_PER_SCENE}",
+                    scene.id,
+                    said.len()
+                ),
+            );
+        }
+        if scene.lines.iter().any(|l| depth(l) > LINE_DEPTH) {
+            self.report(
+                join(&at, field("lines")),
+                format!("lines of `{}` nest more than {LINE_DEPTH} deep", scene.id),
+            );
+        }
+        for (_, words) in said {
             if words.chars().count() > LINE_CHARS {
                 self.report(
                     join(&at, field("lines")),
@@ -350,6 +369,12 @@ impl Bounds {
                 format!("Trust moves by at most 100 either way, not {n}"),
             ),
             Effect::AddTicket(t) => self.ticket(at, t),
+            Effect::BatchSize(n) => self.whole(at, "BatchSize", *n, (1, 1000)),
+            Effect::WipLimits { ready, doing } => {
+                for limit in [ready, doing].into_iter().flatten() {
+                    self.whole(at, "WipLimits", *limit, (1, 1000));
+                }
+            }
             Effect::Flag(f) => self.chars(at, "Flag", f, ID_CHARS),
             _ => {}
         }
@@ -411,5 +436,14 @@ impl Bounds {
         ] {
             self.positive(&at, name, value, STEP_HOURS);
         }
+    }
+}
+
+/// How deep a line's conditional branches nest (1 for a plain line).
+fn depth(line: &Line) -> usize {
+    match line {
+        Line::Line(..) => 1,
+        Line::If(_, lines) => 1 + lines.iter().map(depth).max().unwrap_or(0),
+        Line::IfElse(_, yes, no) => 1 + yes.iter().chain(no).map(depth).max().unwrap_or(0),
     }
 }

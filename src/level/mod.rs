@@ -7,7 +7,9 @@ pub mod bounds;
 pub mod locate;
 pub mod placeholders;
 pub mod schema;
+pub mod story_check;
 mod validate;
+pub mod warnings;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -219,6 +221,26 @@ impl LoadedCampaign {
 
 /// Loads `campaign.ron` and every level it names; all errors are gathered, not just the first.
 pub fn load_campaign(source: &LevelSource) -> Result<LoadedCampaign, Vec<LevelError>> {
+    load_with_texts(source).map(|(campaign, _)| campaign)
+}
+
+/// Each chapter with its file's name and text (`texts` in the campaign's order).
+fn sourced<'a>(
+    campaign: &'a LoadedCampaign,
+    texts: &'a [(String, String)],
+) -> Vec<story_check::Source<'a>> {
+    campaign
+        .chapters()
+        .zip(texts)
+        .map(|(level, (file, src))| story_check::Source { file, src, level })
+        .collect()
+}
+
+/// Each level's file name and text, in the campaign's order.
+type Texts = Vec<(String, String)>;
+
+/// The campaign, and each level's file name and text in its order.
+fn load_with_texts(source: &LevelSource) -> Result<(LoadedCampaign, Texts), Vec<LevelError>> {
     let campaign_name = "campaign.ron";
     let src = source.read(campaign_name).map_err(|e| vec![e])?;
     let campaign: Campaign =
@@ -236,6 +258,8 @@ pub fn load_campaign(source: &LevelSource) -> Result<LoadedCampaign, Vec<LevelEr
     let mut errors = Vec::new();
     let mut parts = Vec::new();
     let mut seen_chapters = std::collections::BTreeSet::new();
+    // Each level's file name and text, for the story's checks across the campaign.
+    let mut sources: Texts = Vec::new();
     for part in &campaign.parts {
         let mut chapters = Vec::new();
         for name in &part.chapters {
@@ -251,6 +275,7 @@ pub fn load_campaign(source: &LevelSource) -> Result<LoadedCampaign, Vec<LevelEr
                 }
                 Ok(src) => match parse_level(&shown, &src) {
                     Ok(level) => {
+                        sources.push((shown.clone(), src.clone()));
                         if !seen_chapters.insert(level.chapter) {
                             errors.push(LevelError::whole_file(
                                 &shown,
@@ -268,8 +293,12 @@ pub fn load_campaign(source: &LevelSource) -> Result<LoadedCampaign, Vec<LevelEr
             chapters,
         });
     }
+    let campaign = LoadedCampaign { parts };
     if errors.is_empty() {
-        Ok(LoadedCampaign { parts })
+        errors = story_check::campaign_problems(&sourced(&campaign, &sources));
+    }
+    if errors.is_empty() {
+        Ok((campaign, sources))
     } else {
         Err(errors)
     }
@@ -310,6 +339,51 @@ pub fn check_path(path: &Path) -> (usize, Vec<LevelError>) {
         ));
     }
     (files.len(), errors)
+}
+
+/// What `check` warns about under `path` (levels that play but contradict themselves), as
+/// "file: warning" lines. Files with errors are left to `check_path`.
+pub fn warn_path(path: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    collect_ron_files(path, &mut files);
+    let mut out = Vec::new();
+    for file in &files {
+        let shown = file.display().to_string();
+        if file.file_name().is_some_and(|n| n == "campaign.ron") {
+            let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
+            if let Ok((campaign, texts)) = load_with_texts(&LevelSource::Dir(dir)) {
+                for warning in warnings::campaign_warnings(campaign.chapters()) {
+                    out.push(format!("{shown}: {warning}"));
+                }
+                let (_, flags) = story_check::flag_report(&sourced(&campaign, &texts));
+                out.extend(flags);
+            }
+        } else if let Ok(src) = read_file(file)
+            && let Ok(level) = parse_level(&shown, &src)
+        {
+            for warning in warnings::level_warnings(&level, warnings::traced(&level)) {
+                out.push(format!("{shown}: {warning}"));
+            }
+        }
+    }
+    out
+}
+
+/// Every flag of each campaign under `path`: where choices set it and conditions read it.
+pub fn flags_path(path: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    collect_ron_files(path, &mut files);
+    let mut out = Vec::new();
+    for file in files
+        .iter()
+        .filter(|f| f.file_name().is_some_and(|n| n == "campaign.ron"))
+    {
+        let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
+        if let Ok((campaign, texts)) = load_with_texts(&LevelSource::Dir(dir)) {
+            out.extend(story_check::flag_report(&sourced(&campaign, &texts)).0);
+        }
+    }
+    out
 }
 
 fn collect_ron_files(path: &Path, out: &mut Vec<PathBuf>) {

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeSet;
 
+use super::schema::Number;
+
 /// Placeholders that take no argument, and what they show.
 pub const CHAPTER_PLACEHOLDERS: &[(&str, &str)] = &[
     ("lead_time", "mean hours from release to done"),
@@ -35,6 +37,57 @@ pub const PERSON_PLACEHOLDERS: &[(&str, &str)] = &[
     ("wait", "mean hours work waited in their queue"),
 ];
 
+/// A placeholder about the story so far, in a line or a question.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoryPlaceholder<'a> {
+    /// `{choice:scene}` (this chapter) or `{choice:12:scene}`: the words of the option taken.
+    Choice {
+        chapter: Option<u32>,
+        scene: &'a str,
+    },
+    /// `{chapter:12:revenue_lost}`: a number chapter 12 measured.
+    Measured { chapter: u32, number: Number },
+}
+
+/// Reads a story placeholder: `None` if `inside` is not one, an error if it is malformed.
+pub fn story(inside: &str) -> Option<Result<StoryPlaceholder<'_>, String>> {
+    let (kind, rest) = inside.split_once(':')?;
+    let chapter = |n: &str| {
+        n.parse::<u32>()
+            .map_err(|_| format!("`{{{inside}}}`: `{n}` is not a chapter number"))
+    };
+    Some(match kind {
+        "choice" => match rest.split_once(':') {
+            None => Ok(StoryPlaceholder::Choice {
+                chapter: None,
+                scene: rest,
+            }),
+            Some((n, scene)) => chapter(n).map(|n| StoryPlaceholder::Choice {
+                chapter: Some(n),
+                scene,
+            }),
+        },
+        "chapter" => {
+            let Some((n, name)) = rest.split_once(':') else {
+                return Some(Err(format!(
+                    "`{{{inside}}}`: write `{{chapter:12:revenue_lost}}`"
+                )));
+            };
+            let number = Number::named(name).ok_or_else(|| {
+                let names: Vec<&str> = Number::ALL.iter().map(|n| n.name()).collect();
+                format!(
+                    "`{{{inside}}}`: unknown number `{name}`; one of {}",
+                    names.join(", ")
+                )
+            });
+            chapter(n).and_then(|chapter| {
+                number.map(|number| StoryPlaceholder::Measured { chapter, number })
+            })
+        }
+        _ => return None,
+    })
+}
+
 /// What stands between each `{` and the next `}`.
 pub fn placeholders(text: &str) -> impl Iterator<Item = &str> {
     text.split('{')
@@ -46,6 +99,12 @@ pub fn placeholders(text: &str) -> impl Iterator<Item = &str> {
 pub fn check(text: &str, team: &BTreeSet<String>) -> Vec<String> {
     let mut problems = Vec::new();
     for inside in placeholders(text) {
+        if let Some(story) = story(inside) {
+            if let Err(e) = story {
+                problems.push(e);
+            }
+            continue;
+        }
         match inside.split_once(':') {
             Some((name, person)) => {
                 if !PERSON_PLACEHOLDERS.iter().any(|(n, _)| *n == name) {

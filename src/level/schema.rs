@@ -420,19 +420,122 @@ pub struct TimedEvent {
     pub only_if: Option<Condition>,
 }
 
-/// Something earlier chapters decided, which a level can depend on.
+/// Something the story can depend on: earlier choices, Bill's standing with people, what
+/// earlier chapters came to, and what is on the board now.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub enum Condition {
-    /// A flag set by an earlier choice.
+    /// A flag set by a choice (earlier in this chapter, or in an earlier one).
     Flag(String),
-    /// No earlier choice set this flag.
+    /// No choice set this flag.
     NotFlag(String),
     /// Bill's standing with someone in the cast is at least this.
     Trust(String, i32),
+    /// Bill's standing with someone is at most this.
+    TrustBelow(String, i32),
     /// Someone other than the constraint has learned this skill from the write-ups.
     Documented(String),
     /// Nobody has learned this skill from the write-ups yet.
     Undocumented(String),
+    /// An earlier chapter earned at least this many stars (0 when it was not played).
+    Stars(u32, u8),
+    /// An earlier chapter was played and passed.
+    Passed(u32),
+    /// A number an earlier chapter measured lies within the bounds given.
+    Measured {
+        chapter: u32,
+        number: Number,
+        #[serde(default)]
+        at_least: Option<f64>,
+        #[serde(default)]
+        at_most: Option<f64>,
+    },
+    /// An incident of this chapter is open (not yet resolved) now.
+    IncidentOpen(String),
+    /// A ticket of this chapter is done now.
+    TicketDone(String),
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+}
+
+/// A number a chapter measured, for conditions on how an earlier chapter went.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub enum Number {
+    RevenueLost,
+    /// Share of the constraint's hours spent busy, from 0 to 1.
+    ConstraintUtilization,
+    Sev1s,
+    /// Mean hours from release to done.
+    LeadTime,
+    /// Share of worked hours that went to unplanned work, from 0 to 1.
+    UnplannedShare,
+    TimeToRestore,
+}
+
+impl Number {
+    pub const ALL: [Number; 6] = [
+        Number::RevenueLost,
+        Number::ConstraintUtilization,
+        Number::Sev1s,
+        Number::LeadTime,
+        Number::UnplannedShare,
+        Number::TimeToRestore,
+    ];
+
+    /// Its name in a placeholder, as in `{chapter:12:revenue_lost}`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Number::RevenueLost => "revenue_lost",
+            Number::ConstraintUtilization => "constraint_utilization",
+            Number::Sev1s => "sev1s",
+            Number::LeadTime => "lead_time",
+            Number::UnplannedShare => "unplanned_share",
+            Number::TimeToRestore => "time_to_restore",
+        }
+    }
+
+    pub fn named(name: &str) -> Option<Number> {
+        Number::ALL.into_iter().find(|n| n.name() == name)
+    }
+}
+
+impl Condition {
+    /// This condition and every condition inside it.
+    pub fn each(&self) -> Vec<&Condition> {
+        let mut out = vec![self];
+        match self {
+            Condition::All(list) | Condition::Any(list) => {
+                out.extend(list.iter().flat_map(Condition::each))
+            }
+            Condition::Not(inner) => out.extend(inner.each()),
+            _ => {}
+        }
+        out
+    }
+}
+
+impl Line {
+    /// Every line that may be said, whatever the conditions, with the conditions around it.
+    pub fn each(&self) -> Vec<(&str, &str)> {
+        match self {
+            Line::Line(who, text) => vec![(who.as_str(), text.as_str())],
+            Line::If(_, lines) => lines.iter().flat_map(Line::each).collect(),
+            Line::IfElse(_, yes, no) => yes.iter().chain(no).flat_map(Line::each).collect(),
+        }
+    }
+
+    /// The conditions the line depends on (outermost first).
+    pub fn conditions(&self) -> Vec<&Condition> {
+        match self {
+            Line::Line(..) => Vec::new(),
+            Line::If(c, lines) => std::iter::once(c)
+                .chain(lines.iter().flat_map(Line::conditions))
+                .collect(),
+            Line::IfElse(c, yes, no) => std::iter::once(c)
+                .chain(yes.iter().chain(no).flat_map(Line::conditions))
+                .collect(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -584,27 +687,55 @@ pub struct PolicySetup {
     /// Already in force at the first hour (must be unlocked too).
     #[serde(default)]
     pub enabled: Vec<Policy>,
+    /// Policies the player switched on earlier that this chapter starts with off.
+    #[serde(default)]
+    pub switched_off: Vec<Policy>,
+    /// Why they are off, for the player (shown when the chapter opens).
+    #[serde(default)]
+    pub why_off: Option<String>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SceneDef {
     pub id: String,
     /// Where it happens (the chapter's place if not given).
     #[serde(default)]
     pub place: Option<Place>,
+    /// The scene plays only if this holds when its moment comes.
+    #[serde(default)]
+    pub only_if: Option<Condition>,
     pub lines: Vec<Line>,
     #[serde(default)]
     pub choices: Vec<Choice>,
+    /// This scene is one of the campaign's endings; the map names the ending reached.
+    #[serde(default)]
+    pub ending: Option<String>,
 }
 
+/// What a scene says, decided as the scene plays: a line, or lines said only if a condition
+/// holds then (with what is said otherwise).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub struct Line(pub String, pub String);
+pub enum Line {
+    /// Someone (a cast id) says something. `{choice:scene}` in the text becomes the option
+    /// the player took there; `{chapter:12:revenue_lost}` a number chapter 12 measured.
+    Line(String, String),
+    /// These lines, only if the condition holds.
+    If(Condition, Vec<Line>),
+    /// The first lines if the condition holds, the others if not.
+    IfElse(Condition, Vec<Line>, Vec<Line>),
+}
 
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     pub text: String,
+    /// The option is offered only if this holds when the scene plays.
+    #[serde(default)]
+    pub only_if: Option<Condition>,
+    /// A scene that follows straight away when this option is taken.
+    #[serde(default)]
+    pub then: Option<String>,
     #[serde(default)]
     pub effects: Vec<Effect>,
     /// The choice the chapter's lesson favours; the scripted `flow` player takes it.
@@ -630,6 +761,15 @@ pub enum Effect {
     Trust(String, i32),
     /// More (or less) capacity for a system, as bought from the cloud.
     Capacity(String, f64),
+    /// Caps Ready and Doing (`None` lifts a cap), unlocking WIP limits.
+    WipLimits {
+        ready: Option<u32>,
+        doing: Option<u32>,
+    },
+    /// How many finished changes go out together, unlocking the batch size.
+    BatchSize(u32),
+    /// Switches a policy off (it stays available).
+    Disable(Policy),
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]

@@ -158,20 +158,9 @@ impl Checker {
         for ticket in &level.tickets {
             self.ticket(vec![field("tickets"), text(&ticket.id)], ticket);
         }
-        let conditions = level
-            .tickets
-            .iter()
-            .filter_map(|t| t.only_if.as_ref())
-            .chain(level.timeline.iter().filter_map(|e| e.only_if.as_ref()));
-        for condition in conditions {
-            if let Condition::Trust(who, _) = condition
-                && !self.cast.contains(who)
-            {
-                self.report(
-                    vec![field("only_if"), text(who)],
-                    format!("unknown person `{who}` in a condition: not in the cast"),
-                );
-            }
+        // Conditions name people of the whole campaign: checked with it (`story_check`).
+        for (path, message) in super::story_check::level_problems(level) {
+            self.report(path, message);
         }
         for arrival in &level.arrivals {
             let at = vec![field("arrivals"), text(&arrival.ticket.id)];
@@ -381,7 +370,7 @@ impl Checker {
 
     fn scene(&mut self, scene: &SceneDef) {
         let at = vec![field("scenes"), text(&scene.id)];
-        for Line(who, _) in &scene.lines {
+        for (who, _) in scene.lines.iter().flat_map(Line::each) {
             if !self.cast.contains(who) {
                 let mut path = at.clone();
                 path.push(text(who));

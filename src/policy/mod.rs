@@ -57,14 +57,21 @@ impl ScriptedPlayer {
     }
 
     fn choose(self, world: &World) -> Option<PlayerCommand> {
-        let scene = world.resource::<Story>().awaiting_choice.clone()?;
+        let played = world.resource::<Story>().awaiting()?;
         let level = &world.resource::<CurrentLevel>().0;
-        let choices = &level.scene(&scene)?.choices;
-        let wise = choices.iter().position(|c| c.wise);
+        let choices = &level.scene(&played.id)?.choices;
+        let wise = |index: usize| choices.get(index).is_some_and(|c| c.wise);
+        // Of the options offered, in the level's order (not the order shown).
+        let mut offered: Vec<usize> = played.choices.iter().map(|o| o.index).collect();
+        offered.sort_unstable();
         let choice = match self {
-            Self::Flow => wise.unwrap_or(0),
-            Self::Naive => choices.iter().position(|c| !c.wise).unwrap_or(0),
-        };
-        Some(PlayerCommand::Choose { scene, choice })
+            Self::Flow => offered.iter().copied().find(|&i| wise(i)),
+            Self::Naive => offered.iter().copied().find(|&i| !wise(i)),
+        }
+        .or(offered.first().copied())?;
+        Some(PlayerCommand::Choose {
+            scene: played.id.clone(),
+            choice,
+        })
     }
 }

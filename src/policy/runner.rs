@@ -58,6 +58,8 @@ pub struct CampaignRow {
     pub title: String,
     pub narrative_only: bool,
     pub result: crate::sim::objectives::ChapterResult,
+    /// The story as it played: lines shown and options taken.
+    pub story: Vec<crate::sim::story::PlayedScene>,
 }
 
 /// Plays every chapter in order, carrying the campaign's state from each to the next.
@@ -90,14 +92,20 @@ fn play_campaign_before(
     for level in campaign.chapters().take_while(|l| l.chapter < stop) {
         let prepared = state.prepare(level);
         let mut app = crate::sim::headless_app();
-        crate::sim::start_chapter(app.world_mut(), &prepared, seed);
+        crate::sim::start_chapter_in(app.world_mut(), &state, &prepared, seed);
         play_to_the_end(&mut app, player);
         state.carry(app.world(), &prepared);
+        let story = app
+            .world()
+            .resource::<crate::sim::story::Story>()
+            .played
+            .clone();
         rows.push(CampaignRow {
             chapter: level.chapter,
             title: level.title.clone(),
             narrative_only: level.narrative_only,
             result: finish(app).result,
+            story,
         });
     }
     (rows, state)

@@ -22,12 +22,17 @@ pub fn alternatives(level: &Level, played: &[PlayerCommand]) -> Vec<(String, Alt
         "Played by the book (the flow player)".to_owned(),
         Alternative::Flow,
     )];
+    // What the player already had, at any point of the chapter, is not offered again.
     let switched_on = |policy: Policy| {
-        played
-            .iter()
-            .take_while(|c| !matches!(c, PlayerCommand::Advance { .. }))
-            .any(|c| matches!(c, PlayerCommand::SetPolicy { policy: p, on: true } if *p == policy))
-            || level.policies.enabled.contains(&policy)
+        played.iter().any(|c| match c {
+            PlayerCommand::SetPolicy {
+                policy: p,
+                on: true,
+            } => *p == policy,
+            PlayerCommand::SetWipLimit { limit: Some(_), .. } => policy == Policy::WipLimits,
+            PlayerCommand::SetBatchSize { .. } => policy == Policy::SmallBatches,
+            _ => false,
+        }) || level.policies.enabled.contains(&policy)
     };
     for &policy in &level.policies.unlocked {
         if switched_on(policy) {

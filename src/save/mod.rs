@@ -35,6 +35,9 @@ pub struct ChapterRecord {
     /// The last play in full (outcome, numbers, commands), for the session report.
     #[serde(default)]
     pub played: Option<played::PlayedChapter>,
+    /// The story as it played the last time: every line shown and the options taken.
+    #[serde(default)]
+    pub story: Vec<crate::sim::story::PlayedScene>,
 }
 
 #[derive(Resource, Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -170,6 +173,15 @@ impl SaveGame {
     pub fn keep_in_progress(&mut self, progress: InProgress) {
         self.next_chapter = Some(progress.chapter);
         self.in_progress = Some(progress);
+    }
+
+    /// The campaign ending the story reached, if the last chapter played one.
+    pub fn ending(&self) -> Option<&str> {
+        self.chapters
+            .values()
+            .flat_map(|r| &r.story)
+            .filter_map(|s| s.ending.as_deref())
+            .next_back()
     }
 
     pub fn record(&mut self, chapter: u32, stars: u8, choices: Vec<(String, usize)>) {

@@ -9,7 +9,7 @@ use std::time::Duration;
 use bevy::app::ScheduleRunnerPlugin;
 use bevy::prelude::*;
 
-use super::briefing::{Resume, ScenesRead, unread_scene};
+use super::briefing::{Resume, ScenesRead};
 use super::{Campaign, Playing, Screen};
 use crate::policy::ScriptedPlayer;
 use crate::save::SaveGame;
@@ -120,11 +120,7 @@ fn read_the_briefing(world: &mut World) {
         world.resource_mut::<Driven>().printed = commands;
     }
     choose(world);
-    let unread = {
-        let story = world.resource::<Story>();
-        let level = &world.resource::<CurrentLevel>().0;
-        unread_scene(story, level, world.resource::<ScenesRead>().0).is_some()
-    };
+    let unread = world.resource::<Story>().played.len() > world.resource::<ScenesRead>().0;
     if unread {
         world.resource_mut::<ScenesRead>().0 += 1;
     } else {

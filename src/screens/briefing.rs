@@ -13,8 +13,13 @@ use crate::ui::dialogue::{DialogueOutcome, DialogueState};
 #[derive(Resource, Default, Debug)]
 pub struct ScenesRead(pub usize);
 
+/// The "Previously" card waiting to be read before the chapter's first scene.
+#[derive(Resource, Default, Debug)]
+pub struct PreviouslyCard(pub Option<crate::ui::journal::Previously>);
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ScenesRead>()
+        .init_resource::<PreviouslyCard>()
         .add_systems(OnEnter(Screen::Briefing), open_chapter);
 }
 
@@ -42,8 +47,12 @@ fn open_chapter(world: &mut World) {
         world.resource::<crate::save::SaveGame>().campaign.clone()
     };
     let level = base.prepare(&level);
-    crate::sim::start_chapter(world, &level, playing.seed);
+    crate::sim::start_chapter_in(world, &base, &level, playing.seed);
     world.resource_mut::<ScenesRead>().0 = 0;
+    let card = (!playing.from_book)
+        .then(|| previously(world, playing.chapter))
+        .flatten();
+    world.resource_mut::<PreviouslyCard>().0 = card;
     // Continuing a chapter left part-way: replay what the player did.
     if let Some(resume) = world.remove_resource::<Resume>() {
         if let Err(e) = resume.0.replay(world) {
@@ -54,22 +63,42 @@ fn open_chapter(world: &mut World) {
             world.resource_mut::<crate::save::SaveNotice>().0 = Some(message);
         }
         world.resource_mut::<ScenesRead>().0 = resume.0.scenes_read;
+        world.resource_mut::<PreviouslyCard>().0 = None;
     }
+}
+
+/// What the chapter before `chapter` left, if the player has played it.
+fn previously(world: &World, chapter: u32) -> Option<crate::ui::journal::Previously> {
+    let campaign = &world.resource::<Campaign>().0;
+    let before = campaign
+        .chapters()
+        .map(|l| l.chapter)
+        .take_while(|&c| c != chapter)
+        .last()?;
+    let level = campaign.chapter(before)?;
+    let save = world.resource::<crate::save::SaveGame>();
+    let record = save.chapters.get(&before)?;
+    record.played.as_ref()?;
+    let outcome = save.campaign.results.get(&before);
+    Some(crate::ui::journal::Previously {
+        chapter: before,
+        title: level.title.clone(),
+        stars: outcome.map_or(record.best_stars, |o| o.stars),
+        passed: outcome.is_some_and(|o| o.passed),
+        chose: record
+            .story
+            .iter()
+            .filter_map(|s| s.chosen_text().map(str::to_owned))
+            .collect(),
+        numbers: outcome
+            .filter(|_| !level.narrative_only)
+            .map(|o| o.numbers.headline()),
+    })
 }
 
 /// A chapter to pick up where the player left it.
 #[derive(Resource)]
 pub struct Resume(pub crate::save::InProgress);
-
-/// The next scene the player has not read, if any.
-pub fn unread_scene<'a>(
-    story: &Story,
-    level: &'a crate::level::Level,
-    read: usize,
-) -> Option<&'a crate::level::SceneDef> {
-    let (_, id) = story.played.get(read)?;
-    level.scenes.iter().find(|s| &s.id == id)
-}
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn briefing_screen(
@@ -81,13 +110,24 @@ pub(super) fn briefing_screen(
     mut send: MessageWriter<PlayerCommand>,
     mut next: ResMut<NextState<Screen>>,
     playing: Option<Res<Playing>>,
+    mut previously: ResMut<PreviouslyCard>,
 ) -> Result {
     let (Some(level), Some(story)) = (level, story) else {
         return Ok(());
     };
     let ctx = contexts.ctx_mut()?;
     let level = &level.0;
-    let Some(scene) = unread_scene(&story, level, read.0) else {
+    if let Some(card) = &previously.0 {
+        let heading = format!(
+            "Chapter {}: {} · {}",
+            level.chapter, level.title, level.date
+        );
+        if crate::ui::journal::previously(ctx, &heading, card) {
+            previously.0 = None;
+        }
+        return Ok(());
+    }
+    let Some(scene) = story.played.get(read.0) else {
         // Nothing (more) to read before the clock starts. A chapter that is only story
         // has no board: its hours pass at once and the debrief follows.
         if level.narrative_only && story.awaiting_choice.is_none() {
@@ -105,8 +145,15 @@ pub(super) fn briefing_screen(
     if playing.is_some_and(|p| p.from_book) {
         heading.push_str(" · not reached yet: it starts as the book's choices leave the campaign");
     }
-    let place = scene.place.unwrap_or(level.place);
-    match crate::ui::dialogue::story(ctx, &heading, scene, place, &level.cast, &mut state) {
+    let outcome = crate::ui::dialogue::story(
+        ctx,
+        &heading,
+        &story.played,
+        read.0,
+        &level.cast,
+        &mut state,
+    );
+    match outcome {
         DialogueOutcome::Reading => {}
         DialogueOutcome::Chose(choice) => {
             send.write(PlayerCommand::Choose {

@@ -87,9 +87,13 @@ fn close_the_books(world: &mut World) {
     let questions: Vec<String> = level
         .questions
         .iter()
-        .map(|q| crate::sim::questions::fill(q, &result.summary))
+        .map(|q| {
+            let with_story = crate::sim::story::fill(world, q);
+            crate::sim::questions::fill(&with_story, &result.summary)
+        })
         .collect();
     let choices = world.resource::<Story>().choices.clone();
+    let story_log = world.resource::<Story>().played.clone();
     let next_chapter = {
         let campaign = &world.resource::<Campaign>().0;
         let mut chapters = campaign.chapters().map(|l| l.chapter);
@@ -126,6 +130,7 @@ fn close_the_books(world: &mut World) {
         save.close_chapter();
         let record = save.chapters.entry(level.chapter).or_default();
         record.questions = questions.clone();
+        record.story = story_log;
         record.played = Some(played);
         save.next_chapter = if result.passed() {
             next_chapter.or(Some(level.chapter))

@@ -19,6 +19,7 @@ pub(super) fn campaign_map(
     mut next: ResMut<NextState<Screen>>,
     mut reviewing: Local<Reviewing>,
     mut handed_in: Local<Option<String>>,
+    mut journal_open: Local<bool>,
     files: Res<crate::save::SaveFiles>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -35,7 +36,15 @@ pub(super) fn campaign_map(
             if ui.button("Hand in report").clicked() {
                 *handed_in = Some(crate::classroom::hand_in(&save).unwrap_or_else(|e| e));
             }
+            ui.toggle_value(&mut journal_open, "Journal: the story so far");
         });
+        if let Some(ending) = save.ending() {
+            ui.label(
+                egui::RichText::new(format!("Ending reached: {ending}"))
+                    .strong()
+                    .color(egui::Color32::from_rgb(200, 150, 40)),
+            );
+        }
         if let Some(message) = &*handed_in {
             ui.label(message);
         }
@@ -91,6 +100,9 @@ pub(super) fn campaign_map(
             });
         });
     });
+    if *journal_open {
+        journal_window(ctx, &campaign.0, &save, &mut journal_open);
+    }
     if let Some(chapter) = reviewing.0
         && let Some(level) = campaign.0.chapter(chapter)
     {
@@ -116,4 +128,36 @@ pub(super) fn campaign_map(
         }
     }
     Ok(())
+}
+
+/// The journal: every chapter the player has played, with its lines and choices.
+fn journal_window(
+    ctx: &egui::Context,
+    campaign: &crate::level::LoadedCampaign,
+    save: &SaveGame,
+    open: &mut bool,
+) {
+    let chapters: Vec<crate::ui::journal::JournalChapter> = save
+        .chapters
+        .iter()
+        .filter(|(_, record)| record.played.is_some() || !record.story.is_empty())
+        .filter_map(|(&chapter, record)| {
+            let level = campaign.chapter(chapter)?;
+            Some(crate::ui::journal::JournalChapter {
+                chapter,
+                title: &level.title,
+                stars: record.best_stars,
+                scenes: &record.story,
+                cast: &level.cast,
+            })
+        })
+        .collect();
+    let size = ctx.content_rect().size();
+    egui::Window::new("Journal: the story so far")
+        .open(open)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .default_size([size.x * 0.7, size.y * 0.75])
+        .show(ctx, |ui| {
+            crate::ui::journal::journal(ui, &chapters, save.ending());
+        });
 }

@@ -89,6 +89,7 @@ pub(super) fn plugin(app: &mut App) {
                 .in_set(UiSet::Screen),
         )
         .add_systems(Last, announce_ready)
+        .add_systems(Update, fit_window_to_screen)
         .add_plugins((
             progress::plugin,
             briefing::plugin,
@@ -96,6 +97,32 @@ pub(super) fn plugin(app: &mut App) {
             debrief::plugin,
             demo::plugin,
         ));
+}
+
+/// On a screen smaller than the window, the window shrinks to fit it (once, when the
+/// screen is known).
+fn fit_window_to_screen(
+    mut windows: Query<&mut Window, With<bevy::window::PrimaryWindow>>,
+    monitors: Query<&bevy::window::Monitor, With<bevy::window::PrimaryMonitor>>,
+    mut done: Local<bool>,
+) {
+    if *done {
+        return;
+    }
+    let (Ok(mut window), Ok(monitor)) = (windows.single_mut(), monitors.single()) else {
+        return;
+    };
+    *done = true;
+    let scale = monitor.scale_factor.max(0.1) as f32;
+    let (screen_w, screen_h) = (
+        monitor.physical_width as f32 / scale,
+        monitor.physical_height as f32 / scale,
+    );
+    let (w, h) = (window.resolution.width(), window.resolution.height());
+    if w > screen_w || h > screen_h {
+        let fit = (screen_w / w).min(screen_h / h);
+        window.resolution.set(w * fit, h * fit);
+    }
 }
 
 fn spawn_camera(mut commands: Commands) {

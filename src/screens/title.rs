@@ -80,47 +80,52 @@ pub(super) fn title_screen(
             });
         });
     });
-    if let Some(confirm) = form.confirm {
-        let chapters = save.chapters.len();
-        let what = match confirm {
-            Confirm::NewCampaign => "Start a new campaign?",
-            Confirm::JoinClass => "Join the class?",
-        };
-        let mut answer = None;
-        egui::Modal::new(egui::Id::new("confirm")).show(ctx, |ui| {
-            ui.heading(what);
-            ui.label(format!(
-                "This replaces your campaign: the stars and answers of {chapters} chapter{} and any chapter in progress.",
-                if chapters == 1 { "" } else { "s" }
-            ));
-            ui.horizontal(|ui| {
-                if ui.button("Keep my campaign").clicked() {
-                    answer = Some(false);
-                }
-                if ui.button("Start over").clicked() {
-                    answer = Some(true);
-                }
-            });
-        });
-        match (answer, confirm) {
-            (Some(false), _) => form.confirm = None,
-            (Some(true), Confirm::NewCampaign) => {
-                form.confirm = None;
+    if let Some(confirm) = form.confirm
+        && let Some(sure) = confirm_modal(ctx, confirm, save.chapters.len())
+    {
+        form.confirm = None;
+        match (sure, confirm) {
+            (false, _) => {}
+            (true, Confirm::NewCampaign) => {
                 if let Some(chapter) = first {
                     new_campaign(&mut save, &mut commands, &mut next, chapter);
                 }
             }
-            (Some(true), Confirm::JoinClass) => {
-                form.confirm = None;
+            (true, Confirm::JoinClass) => {
                 join(&mut save, &mut form);
                 if let Err(e) = files.store(&save) {
                     form.message = Some(e);
                 }
             }
-            (None, _) => {}
         }
     }
     Ok(())
+}
+
+/// "This replaces your campaign": asks before stars and answers are lost. Returns the
+/// answer once given.
+fn confirm_modal(ctx: &egui::Context, confirm: Confirm, chapters: usize) -> Option<bool> {
+    let what = match confirm {
+        Confirm::NewCampaign => "Start a new campaign?",
+        Confirm::JoinClass => "Join the class?",
+    };
+    let mut answer = None;
+    egui::Modal::new(egui::Id::new("confirm")).show(ctx, |ui| {
+        ui.heading(what);
+        ui.label(format!(
+            "This replaces your campaign: the stars and answers of {chapters} chapter{} and any chapter in progress.",
+            if chapters == 1 { "" } else { "s" }
+        ));
+        ui.horizontal(|ui| {
+            if ui.button("Keep my campaign").clicked() {
+                answer = Some(false);
+            }
+            if ui.button("Start over").clicked() {
+                answer = Some(true);
+            }
+        });
+    });
+    answer
 }
 
 fn new_campaign(

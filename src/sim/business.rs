@@ -51,6 +51,23 @@ impl Business {
     }
 }
 
+/// A system under unusual traffic: its load and capacity (1 is an ordinary day), the sales
+/// it turns away an hour, and its chance of giving way in an hour. Capacity equal to the
+/// load would stop both.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Strain {
+    pub name: String,
+    pub load: f64,
+    pub capacity: f64,
+    pub turned_away_per_hour: f64,
+    pub failure_chance: f64,
+}
+
+/// The share of a system's traffic turned away when it runs `overload` past capacity.
+pub fn turned_away(overload: f64) -> f64 {
+    overload / (1.0 + overload)
+}
+
 /// Traffic and capacity per system. A system carrying more load than its capacity turns some
 /// customers away and fails more often.
 #[derive(Resource, Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -71,17 +88,26 @@ impl Traffic {
         }
     }
 
-    /// Systems carrying other than an ordinary day's traffic, or bought extra capacity: name,
-    /// load and capacity.
-    pub fn unusual(&self, level: &crate::level::Level) -> Vec<(String, f64, f64)> {
+    /// Systems carrying other than an ordinary day's traffic, or bought extra capacity, with
+    /// what the strain costs and what capacity would stop it.
+    pub fn unusual(&self, level: &crate::level::Level, revenue_per_day: f64) -> Vec<Strain> {
         level
             .systems
             .iter()
             .filter_map(|system| {
                 let load = self.load.get(&system.id).copied().unwrap_or(1.0);
                 let capacity = self.capacity.get(&system.id).copied().unwrap_or(1.0);
-                ((load - 1.0).abs() > 1e-9 || (capacity - 1.0).abs() > 1e-9)
-                    .then(|| (system.name.clone(), load, capacity))
+                let unusual = (load - 1.0).abs() > 1e-9 || (capacity - 1.0).abs() > 1e-9;
+                let overload = self.overload(&system.id);
+                let per_hour = revenue_per_day / f64::from(HOURS_PER_DAY) * system.revenue_share;
+                unusual.then(|| Strain {
+                    name: system.name.clone(),
+                    load,
+                    capacity,
+                    turned_away_per_hour: per_hour * turned_away(overload),
+                    failure_chance: (level.tuning.overload_failure.0 * overload)
+                        .min(level.tuning.overload_failure.1),
+                })
             })
             .collect()
     }
@@ -120,9 +146,8 @@ pub fn accrue_revenue(
         .iter()
         .map(|system| {
             let outage = down.get(system.id.as_str()).copied().unwrap_or(0.0);
-            let overload = traffic.overload(&system.id);
-            let turned_away = overload / (1.0 + overload);
-            system.revenue_share * (outage + (1.0 - outage) * turned_away)
+            let away = turned_away(traffic.overload(&system.id));
+            system.revenue_share * (outage + (1.0 - outage) * away)
         })
         .sum::<f64>()
         .min(1.0);

@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use super::board;
 use super::business::Business;
+use super::conditions::Facts;
+use super::key_numbers::KeyNumbers;
 use super::policies::Policies;
-use super::story::Flags;
+use super::story::{Flags, Story};
 use crate::level::{Condition, Level, Policy};
 
 #[derive(Resource, Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -25,24 +27,39 @@ pub struct CampaignState {
     pub audit_findings: i64,
     pub trust: BTreeMap<String, i32>,
     pub unlocked: BTreeSet<Policy>,
+    /// Policies the player had switched on when the last chapter ended: they stay on where
+    /// the next chapter offers them, unless it switches them off (and says why).
+    #[serde(default)]
+    pub enabled: BTreeSet<Policy>,
     pub chapters_played: u32,
+    /// How each chapter played so far came out, for the story to answer it.
+    #[serde(default)]
+    pub results: BTreeMap<u32, ChapterOutcome>,
+    /// The text of every option taken, by "chapter/scene".
+    #[serde(default)]
+    pub chosen: BTreeMap<String, String>,
 }
 
+/// How a chapter came out: its stars, and the numbers the class compares.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChapterOutcome {
+    pub stars: u8,
+    pub passed: bool,
+    pub numbers: KeyNumbers,
+}
+
+/// The campaign the chapter being played was opened with.
+#[derive(Resource, Clone, Debug, Default, PartialEq)]
+pub struct Carried(pub CampaignState);
+
 impl CampaignState {
+    /// Whether `condition` holds for the campaign so far (before a chapter opens).
     pub fn holds(&self, condition: &Condition) -> bool {
-        match condition {
-            Condition::Flag(flag) => self.flags.contains(flag),
-            Condition::NotFlag(flag) => !self.flags.contains(flag),
-            Condition::Trust(who, at_least) => {
-                self.trust.get(who).copied().unwrap_or(0) >= *at_least
-            }
-            Condition::Documented(skill) => {
-                self.learned.values().any(|skills| skills.contains(skill))
-            }
-            Condition::Undocumented(skill) => {
-                !self.learned.values().any(|skills| skills.contains(skill))
-            }
+        Facts {
+            campaign: self,
+            world: None,
         }
+        .holds(condition)
     }
 
     /// The level as this campaign plays it: conditional tickets and events kept or dropped,
@@ -67,6 +84,13 @@ impl CampaignState {
         for policy in &self.unlocked {
             if !level.policies.unlocked.contains(policy) {
                 level.policies.unlocked.push(*policy);
+            }
+        }
+        for policy in &self.enabled {
+            let offered = level.policies.unlocked.contains(policy);
+            let kept_off = level.policies.switched_off.contains(policy);
+            if offered && !kept_off && !level.policies.enabled.contains(policy) {
+                level.policies.enabled.push(*policy);
             }
         }
         level
@@ -112,6 +136,29 @@ impl CampaignState {
                 .filter(|p| !prepared.policies.unlocked.contains(p))
                 .copied(),
         );
+        // What this chapter offered is as the player left it; the rest stays as it was.
+        let policies = world.resource::<Policies>();
+        self.enabled.retain(|p| !policies.unlocked.contains(p));
+        self.enabled
+            .extend(policies.enabled.iter().filter(|p| p.is_switch()).copied());
+        if let Some(result) = world.get_resource::<super::objectives::ChapterResult>() {
+            self.results.insert(
+                prepared.chapter,
+                ChapterOutcome {
+                    stars: result.stars,
+                    passed: result.passed(),
+                    numbers: KeyNumbers::of(&result.summary),
+                },
+            );
+        }
+        for (scene, index) in &world.resource::<Story>().choices {
+            let text = prepared
+                .scene(scene)
+                .and_then(|s| s.choices.get(*index))
+                .map_or_else(String::new, |c| c.text.clone());
+            self.chosen
+                .insert(format!("{}/{scene}", prepared.chapter), text);
+        }
         self.chapters_played += 1;
     }
 }

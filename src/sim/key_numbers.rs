@@ -75,6 +75,26 @@ impl KeyNumbers {
         }
     }
 
+    /// The few numbers that tell how a chapter went, in one line ("$12,000 lost to outages ·
+    /// 2 Sev 1s · Brent busy 87%"), for the story's recaps.
+    pub fn headline(&self) -> String {
+        let mut parts = vec![
+            format!(
+                "{} lost to outages",
+                super::objectives::dollars(self.revenue_lost)
+            ),
+            match self.sev1s {
+                0 => "no Sev 1s".to_owned(),
+                1 => "1 Sev 1".to_owned(),
+                n => format!("{n} Sev 1s"),
+            },
+        ];
+        if let (Some(name), Some(busy)) = (&self.constraint, self.constraint_utilization) {
+            parts.push(format!("{name} busy {:.0}% of his hours", busy * 100.0));
+        }
+        parts.join(" · ")
+    }
+
     /// The numbers in the order every screen and file shows them.
     pub fn rows(&self) -> Vec<KeyNumber> {
         let row = |label: &str, value: String, meaning: &'static str| KeyNumber {
@@ -124,7 +144,11 @@ impl KeyNumbers {
             ),
             row(
                 "Deploys a day",
-                format!("{:.2}", self.deploys_per_day),
+                if self.deploys_per_day > 0.0 {
+                    format!("{:.2}", self.deploys_per_day)
+                } else {
+                    "none this chapter".to_owned()
+                },
                 "deployments to production per working day",
             ),
             row(

@@ -11,6 +11,7 @@ pub mod campaign;
 pub mod changes;
 pub mod clock;
 pub mod commands;
+pub mod conditions;
 pub mod documentation;
 pub mod facilitator;
 mod finish;
@@ -35,7 +36,7 @@ use bevy::prelude::*;
 
 pub use commands::{CommandLog, PlayerCommand};
 pub use model::*;
-pub use setup::start_chapter;
+pub use setup::{start_chapter, start_chapter_in};
 
 /// One working hour of the chapter.
 #[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]

@@ -21,6 +21,8 @@ pub enum NewsKind {
     /// A request for the constraint waits at the shield.
     RequestShielded,
     HourLeft,
+    /// Something the chapter wants the player to know as it opens.
+    Note,
 }
 
 impl NewsKind {

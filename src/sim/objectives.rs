@@ -78,10 +78,10 @@ pub fn measure(world: &World, summary: &Summary, measure: &Measure) -> f64 {
             .map(|&k| f64::from(summary.done_of(k)))
             .sum(),
         Measure::RevenueLost => summary.revenue_lost,
-        Measure::TimeToRestore => summary.dora.time_to_restore.unwrap_or(0.0),
-        Measure::LeadTime => summary
-            .lead_time
-            .unwrap_or(f64::from(world.resource::<Clock>().end)),
+        // A number that was not measured (no Sev 1, nothing finished) is NaN: it reads
+        // "none" and earns no stars.
+        Measure::TimeToRestore => summary.dora.time_to_restore.unwrap_or(f64::NAN),
+        Measure::LeadTime => summary.lead_time.unwrap_or(f64::NAN),
         Measure::UnplannedShare => summary.unplanned_share * 100.0,
         Measure::FailedChanges => f64::from(summary.failed_changes),
         Measure::AuditFindings => summary.audit_findings as f64,
@@ -90,12 +90,12 @@ pub fn measure(world: &World, summary: &Summary, measure: &Measure) -> f64 {
         Measure::Deployments => {
             summary.dora.deploys_per_day * f64::from(summary.hours) / f64::from(HOURS_PER_DAY)
         }
-        Measure::ChangeFailRate => summary.dora.change_fail_rate.unwrap_or(0.0) * 100.0,
-        Measure::ValueDelivered => summary.value_delivered,
-        Measure::ChangeLeadTime => summary
+        Measure::ChangeFailRate => summary
             .dora
-            .change_lead_time
-            .unwrap_or(f64::from(world.resource::<Clock>().end)),
+            .change_fail_rate
+            .map_or(f64::NAN, |r| r * 100.0),
+        Measure::ValueDelivered => summary.value_delivered,
+        Measure::ChangeLeadTime => summary.dora.change_lead_time.unwrap_or(f64::NAN),
     }
 }
 
@@ -179,6 +179,9 @@ fn plural(n: f64, one: &str, many: &str) -> String {
 
 /// A value of `measure` with its unit ("13:30", "3 tickets", "$12,000", "4.5 h", "12%").
 pub fn amount(measure: &Measure, value: f64, days: u32) -> String {
+    if !value.is_finite() {
+        return "none".to_owned();
+    }
     match measure {
         Measure::FinishedAt(_) | Measure::RestoredAt(_) => time_of(value, days),
         Measure::Done(_) | Measure::MissedDueDates => plural(value, "ticket", "tickets"),

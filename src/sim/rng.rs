@@ -15,6 +15,16 @@ impl SimRng {
         Self(StdRng::seed_from_u64(z ^ (z >> 31)))
     }
 
+    /// The stream that orders a scene's options: apart from the chapter's, so showing a
+    /// scene never changes what the world draws.
+    pub fn for_scene(seed: u64, chapter: u32, scene: &str) -> StdRng {
+        let mut hash: u64 = 0xCBF2_9CE4_8422_2325;
+        for byte in scene.bytes() {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01B3);
+        }
+        Self::for_chapter(seed ^ hash, chapter).0
+    }
+
     pub fn unit(&mut self) -> f64 {
         self.0.random::<f64>()
     }

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use bevy::prelude::*;
 
 use super::business::Business;
+use super::campaign::{CampaignState, Carried};
 use super::clock::Clock;
 use super::commands::CommandLog;
 use super::metrics::Metrics;
@@ -12,7 +13,7 @@ use super::model::*;
 use super::objectives::ChapterResult;
 use super::policies::Policies;
 use super::rng::SimRng;
-use super::story::Story;
+use super::story::{ChapterSeed, Flags, Story};
 use super::timeline::{self, Agenda};
 use crate::level::{Level, Tuning};
 
@@ -26,8 +27,14 @@ pub fn tuning(world: &World) -> &Tuning {
     &world.resource::<CurrentLevel>().0.tuning
 }
 
-/// Opens `level` in `world`, replacing whatever chapter was there.
+/// Opens `level` in `world` as the first chapter of a campaign would open it.
 pub fn start_chapter(world: &mut World, level: &Level, seed: u64) {
+    start_chapter_in(world, &CampaignState::default(), level, seed);
+}
+
+/// Opens `level` (already prepared from `campaign`) in `world`, replacing whatever chapter
+/// was there; the story reads `campaign` for what earlier chapters left.
+pub fn start_chapter_in(world: &mut World, campaign: &CampaignState, level: &Level, seed: u64) {
     let old: Vec<Entity> = world
         .query_filtered::<Entity, Or<(With<Ticket>, With<Person>)>>()
         .iter(world)
@@ -53,6 +60,9 @@ pub fn start_chapter(world: &mut World, level: &Level, seed: u64) {
     world.insert_resource(Board::default());
     world.insert_resource(Incidents::default());
     world.insert_resource(Story::default());
+    world.insert_resource(Flags::default());
+    world.insert_resource(Carried(campaign.clone()));
+    world.insert_resource(ChapterSeed(seed));
     world.insert_resource(CommandLog::default());
     world.insert_resource(Metrics::default());
     world.insert_resource(super::news::News::default());
@@ -85,6 +95,10 @@ pub fn start_chapter(world: &mut World, level: &Level, seed: u64) {
     world.insert_resource(agenda);
     world.resource_mut::<Metrics>().begin(level.team.len());
     world.remove_resource::<timeline::Stopped>();
+    if let Some(why) = &level.policies.why_off {
+        let text = format!("Switched off this chapter: {why}");
+        super::news::tell(world, super::news::NewsKind::Note, text, None, None);
+    }
     match overflow {
         Some(why) => timeline::stop(world, format!("{why}; the level cannot be played")),
         None => timeline::fire_hour(world, 0),

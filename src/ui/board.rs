@@ -272,7 +272,11 @@ fn card_face(ui: &mut egui::Ui, card: &CardView, theme: &Theme) {
     ui.horizontal(|ui| {
         if let Some((key, name)) = &card.holder {
             portrait(ui, key, name, 16.0);
-            ui.small(first_name(name));
+            if card.holder_away {
+                ui.small(format!("{}, gone for the day", first_name(name)));
+            } else {
+                ui.small(first_name(name));
+            }
         } else if card.on_bridge {
             ui.small("on the Sev 1 bridge");
         } else if card.needs_approval {
@@ -395,6 +399,10 @@ pub fn selected_card(
                     ui.separator();
                 }
             });
+            if state.retiring == Some(card.id) {
+                confirm_retire(ui, card, state, out);
+                return;
+            }
             ui.horizontal_wrapped(|ui| {
                 for action in &selected.actions {
                     let button = ui.add_enabled(
@@ -406,7 +414,12 @@ pub fn selected_card(
                         Ok(()) => button,
                     };
                     if button.clicked() {
-                        out.push(action.command.clone());
+                        // Retiring is for good: it asks first.
+                        if matches!(action.command, PlayerCommand::RetireWork { .. }) {
+                            state.retiring = Some(card.id);
+                        } else {
+                            out.push(action.command.clone());
+                        }
                     }
                 }
                 if card.column != Column::Done {
@@ -415,4 +428,26 @@ pub fn selected_card(
             });
         });
     super::ops::Area::scrolled(&shown)
+}
+
+/// "Retire it for good?" in place of the card's actions.
+fn confirm_retire(
+    ui: &mut egui::Ui,
+    card: &CardView,
+    state: &mut OpsUiState,
+    out: &mut Vec<PlayerCommand>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!(
+            "Retire #{} for good? It leaves the board and is never done.",
+            card.id.0
+        ));
+        if ui.button("Retire it").clicked() {
+            out.push(PlayerCommand::RetireWork { ticket: card.id });
+            state.retiring = None;
+        }
+        if ui.button("Keep it").clicked() {
+            state.retiring = None;
+        }
+    });
 }

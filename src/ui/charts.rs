@@ -163,18 +163,23 @@ fn band_text(band: Option<Band>) -> &'static str {
         Some(Band::High) => "high",
         Some(Band::Medium) => "medium",
         Some(Band::Low) => "low",
-        None => "not measured",
+        None => "none",
     }
 }
 
 /// The four DORA keys, each with its performance band.
 pub fn dora(ui: &mut egui::Ui, dora: &Dora) {
     ui.strong("The four keys");
-    let hours = |v: Option<f64>| v.map_or("-".to_owned(), |h| format!("{h:.1} h"));
+    let hours = |v: Option<f64>| v.map_or("none".to_owned(), |h| format!("{h:.1} h"));
     egui::Grid::new("dora").striped(true).show(ui, |ui| {
         ui.label("Deployment frequency");
-        ui.label(format!("{:.1} a day", dora.deploys_per_day));
-        ui.label(band_text(Some(dora.deploy_band())));
+        if dora.deploys_per_day > 0.0 {
+            ui.label(format!("{:.1} a day", dora.deploys_per_day));
+            ui.label(band_text(Some(dora.deploy_band())));
+        } else {
+            ui.label("none");
+            ui.label("no deployments this chapter");
+        }
         ui.end_row();
         ui.label("Lead time for changes");
         ui.label(hours(dora.change_lead_time));
@@ -183,7 +188,7 @@ pub fn dora(ui: &mut egui::Ui, dora: &Dora) {
         ui.label("Change fail rate");
         ui.label(
             dora.change_fail_rate
-                .map_or("-".to_owned(), |r| format!("{:.0}%", r * 100.0)),
+                .map_or("none".to_owned(), |r| format!("{:.0}%", r * 100.0)),
         );
         ui.label(band_text(dora.fail_rate_band()));
         ui.end_row();
@@ -203,6 +208,15 @@ pub fn key_numbers(ui: &mut egui::Ui, result: &crate::sim::objectives::ChapterRe
             ui.label("Stars");
             ui.strong(crate::sim::objectives::star_row(result.stars));
             ui.end_row();
+            for objective in &result.objectives {
+                ui.label(&objective.text).on_hover_text(&objective.needed);
+                ui.strong(format!(
+                    "{} {}",
+                    objective.measured,
+                    crate::sim::objectives::star_row(objective.stars)
+                ));
+                ui.end_row();
+            }
             key_number_rows(ui, &KeyNumbers::of(&result.summary));
         });
 }

@@ -7,7 +7,8 @@ use bevy_egui::egui;
 
 use super::art;
 use super::portraits::portrait;
-use crate::level::{Character, Line, Place, SceneDef};
+use crate::level::{Character, Place};
+use crate::sim::story::PlayedScene;
 
 /// How far into a scene the player has read.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -21,7 +22,7 @@ pub struct DialogueState {
 
 pub enum DialogueOutcome {
     Reading,
-    /// The player chose this choice.
+    /// The player chose this option (its index in the level).
     Chose(usize),
     /// A scene without choices was read to the end (or skipped).
     Finished,
@@ -43,15 +44,20 @@ fn character<'a>(cast: &'a [Character], id: &str) -> Option<&'a Character> {
     cast.iter().find(|c| c.id == id)
 }
 
-/// The scene over the whole window. `heading` names the chapter above it.
+/// Scene `current` of the chapter's `scenes` over the whole window. `heading` names the
+/// chapter above it; the backlog shows the chapter so far.
 pub fn story(
     ctx: &egui::Context,
     heading: &str,
-    scene: &SceneDef,
-    place: Place,
+    scenes: &[PlayedScene],
+    current: usize,
     cast: &[Character],
     state: &mut DialogueState,
 ) -> DialogueOutcome {
+    let Some(scene) = scenes.get(current) else {
+        return DialogueOutcome::Finished;
+    };
+    let place = scene.place;
     if state.scene != scene.id {
         *state = DialogueState {
             scene: scene.id.clone(),
@@ -73,7 +79,7 @@ pub fn story(
                 art::bold(ui.ctx(), 18.0),
                 egui::Color32::from_gray(230),
             );
-            outcome = scene_box(ui, screen, scene, cast, state);
+            outcome = scene_box(ui, screen, &scenes[..=current], cast, state);
         });
     outcome
 }
@@ -99,13 +105,15 @@ fn backdrop(ui: &mut egui::Ui, screen: egui::Rect, place: Place) {
     }
 }
 
+/// The text box for the last of `scenes` (the ones before it are for the backlog).
 fn scene_box(
     ui: &mut egui::Ui,
     screen: egui::Rect,
-    scene: &SceneDef,
+    scenes: &[PlayedScene],
     cast: &[Character],
     state: &mut DialogueState,
 ) -> DialogueOutcome {
+    let scene = &scenes[scenes.len() - 1];
     let last = scene.lines.len().saturating_sub(1);
     let at_end = state.line >= last;
     let box_height = (screen.height() * 0.3).clamp(150.0, 260.0);
@@ -119,7 +127,8 @@ fn scene_box(
         egui::Color32::from_rgba_unmultiplied(14, 16, 22, 225),
     );
     let line = scene.lines.get(state.line.min(last));
-    if let Some(Line(who, _)) = line {
+    if let Some(said) = line {
+        let who = &said.who;
         let speaker = character(cast, who);
         let name = speaker.map_or(who.as_str(), |c| c.name.as_str());
         let size = (screen.height() * 0.28).clamp(110.0, 220.0);
@@ -164,9 +173,9 @@ fn scene_box(
             .max_height(inner.height() - 40.0)
             .show(ui, |ui| {
                 if state.show_backlog {
-                    backlog(ui, scene, cast, state.line);
-                } else if let Some(Line(_, text)) = line {
-                    ui.add(egui::Label::new(egui::RichText::new(text).size(20.0)).wrap());
+                    backlog(ui, scenes, cast, state.line);
+                } else if let Some(said) = line {
+                    ui.add(egui::Label::new(egui::RichText::new(&said.text).size(20.0)).wrap());
                 }
             });
         outcome = controls(ui, inner, scene, at_end, last, state);
@@ -181,7 +190,7 @@ fn scene_box(
 fn controls(
     ui: &mut egui::Ui,
     inner: egui::Rect,
-    scene: &SceneDef,
+    scene: &PlayedScene,
     at_end: bool,
     last: usize,
     state: &mut DialogueState,
@@ -226,11 +235,31 @@ fn controls(
     outcome
 }
 
-fn backlog(ui: &mut egui::Ui, scene: &SceneDef, cast: &[Character], upto: usize) {
-    for Line(who, text) in scene.lines.iter().take(upto + 1) {
-        let name = character(cast, who).map_or(who.as_str(), |c| c.name.as_str());
-        ui.label(egui::RichText::new(name).font(art::bold(ui.ctx(), 15.0)));
-        ui.label(text);
+/// The chapter so far: every scene before this one whole, with the option taken, and this
+/// one up to the line being read.
+fn backlog(ui: &mut egui::Ui, scenes: &[PlayedScene], cast: &[Character], upto: usize) {
+    let last = scenes.len() - 1;
+    for (n, scene) in scenes.iter().enumerate() {
+        let lines = if n == last {
+            upto + 1
+        } else {
+            scene.lines.len()
+        };
+        for said in scene.lines.iter().take(lines) {
+            let name = character(cast, &said.who).map_or(said.who.as_str(), |c| c.name.as_str());
+            ui.label(egui::RichText::new(name).font(art::bold(ui.ctx(), 15.0)));
+            ui.label(&said.text);
+        }
+        if let Some(chosen) = scene.chosen_text() {
+            ui.label(
+                egui::RichText::new(format!("You chose: {chosen}"))
+                    .italics()
+                    .color(egui::Color32::from_rgb(250, 210, 120)),
+            );
+        }
+        if n != last {
+            ui.separator();
+        }
     }
 }
 
@@ -239,7 +268,7 @@ fn choices(
     ui: &mut egui::Ui,
     screen: egui::Rect,
     text_box: egui::Rect,
-    scene: &SceneDef,
+    scene: &PlayedScene,
     state: &mut DialogueState,
 ) -> DialogueOutcome {
     let now = ui.input(|i| i.time);
@@ -263,17 +292,18 @@ fn choices(
                 ui.visuals_mut().override_text_color = Some(egui::Color32::from_gray(240));
                 ui.label(egui::RichText::new("What do you do?").font(art::bold(ui.ctx(), 20.0)));
                 ui.add_space(6.0);
-                for (index, choice) in scene.choices.iter().enumerate() {
-                    let key = CHOICE_KEYS.get(index).copied();
+                // Shown in the order the simulation dealt them; keys follow what is shown.
+                for (shown, option) in scene.choices.iter().enumerate() {
+                    let key = CHOICE_KEYS.get(shown).copied();
                     let pressed = key.is_some_and(|k| ui.input(|i| i.key_pressed(k)));
                     let button = egui::Button::new(
-                        egui::RichText::new(format!("{}. {}", index + 1, choice.text)).size(17.0),
+                        egui::RichText::new(format!("{}. {}", shown + 1, option.text)).size(17.0),
                     )
                     .wrap()
                     .min_size(egui::vec2(ui.available_width(), 36.0));
                     let clicked = ui.add_enabled(ready, button).clicked();
                     if ready && (clicked || pressed) {
-                        outcome = DialogueOutcome::Chose(index);
+                        outcome = DialogueOutcome::Chose(option.index);
                     }
                     ui.add_space(4.0);
                 }

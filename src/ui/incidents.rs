@@ -49,6 +49,26 @@ fn incident_row(
         ui.label(format!("{} ({state})", incident.title));
         if incident.declared {
             ui.small(format!("bridge: {}", incident.responders.join(", ")));
+            for (name, command) in &incident.leave {
+                if ui
+                    .small_button(format!("− {name}"))
+                    .on_hover_text(format!("Send {name} back to their own work"))
+                    .clicked()
+                {
+                    out.push(command.clone());
+                }
+            }
+            for (name, command) in &incident.join {
+                if ui
+                    .small_button(format!("+ {name}"))
+                    .on_hover_text(format!(
+                        "Call {name} onto the bridge: their own work waits until service is back"
+                    ))
+                    .clicked()
+                {
+                    out.push(command.clone());
+                }
+            }
         }
         change_log(ui, incident);
         if incident.down && !incident.declared {

@@ -7,6 +7,7 @@ pub mod charts;
 pub mod dialogue;
 pub mod guide;
 pub mod incidents;
+pub mod journal;
 pub mod menu;
 pub mod ops;
 pub mod portraits;
@@ -32,6 +33,8 @@ pub struct OpsUiState {
     /// Cards that just changed flash until this time (egui's clock, in seconds).
     pub flash: BTreeMap<TicketId, f64>,
     pub toasts: toasts::Toasts,
+    /// A project the player asked to retire, waiting for them to say they mean it.
+    pub retiring: Option<TicketId>,
     pub guide: guide::GuideState,
 }
 

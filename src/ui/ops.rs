@@ -174,16 +174,17 @@ pub fn screen(
         ctx.input(|i| i.time),
     );
     let mut drawn = operations(ui, view, level, theme, clock, state, out);
-    let next = reading
-        .story
-        .played
-        .get(*reading.read)
-        .and_then(|(_, id)| level.scene(id));
-    if let Some(scene) = next {
+    let played = &reading.story.played;
+    if let Some(scene) = played.get(*reading.read) {
         let heading = format!("Meanwhile… Chapter {}: {}", level.chapter, level.title);
-        let place = scene.place.unwrap_or(level.place);
-        let outcome =
-            super::dialogue::story(&ctx, &heading, scene, place, &level.cast, reading.dialogue);
+        let outcome = super::dialogue::story(
+            &ctx,
+            &heading,
+            played,
+            *reading.read,
+            &level.cast,
+            reading.dialogue,
+        );
         let finished = match outcome {
             super::dialogue::DialogueOutcome::Reading => false,
             super::dialogue::DialogueOutcome::Chose(choice) => {
@@ -243,7 +244,6 @@ pub fn keyboard(
     use egui::Key;
     let mut requests = OpsRequests::default();
     let pressed = |key: Key| ctx.input(|i| i.key_pressed(key));
-    let shift = ctx.input(|i| i.modifiers.shift);
     if pressed(Key::F1)
         || ctx.input(|i| {
             i.events
@@ -261,17 +261,36 @@ pub fn keyboard(
             requests.menu = true;
         }
     }
-    if pressed(Key::Space) {
+    clock_keys(ctx, clock, out);
+    picking_keys(ctx, view, state);
+    card_keys(ctx, view, state, out);
+    incident_keys(ctx, view, state, out);
+    requests
+}
+
+fn pressed(ctx: &egui::Context, key: egui::Key) -> bool {
+    ctx.input(|i| i.key_pressed(key))
+}
+
+/// Space runs or stops the clock, N steps an hour, 1, 2 and 4 set the speed.
+fn clock_keys(ctx: &egui::Context, clock: &mut ClockControls, out: &mut Vec<PlayerCommand>) {
+    use egui::Key;
+    if pressed(ctx, Key::Space) {
         clock.running = !clock.running;
     }
-    if pressed(Key::N) {
+    if pressed(ctx, Key::N) {
         out.push(PlayerCommand::Advance { hours: 1 });
     }
     for (key, speed) in [(Key::Num1, 1), (Key::Num2, 2), (Key::Num4, 4)] {
-        if pressed(key) {
+        if pressed(ctx, key) {
             clock.speed = speed;
         }
     }
+}
+
+/// J and K pick the next and previous card in screen order; P the next person.
+fn picking_keys(ctx: &egui::Context, view: &OpsView, state: &mut OpsUiState) {
+    use egui::Key;
     let open: Vec<_> = view
         .cards_on_screen()
         .filter(|c| c.column != Column::Done)
@@ -285,42 +304,67 @@ pub fn keyboard(
             (Some(i), false) => open.get((i + open.len() - 1) % open.len()).copied(),
         }
     };
-    if pressed(Key::J) {
+    if pressed(ctx, Key::J) {
         state.card = step(true, state.card);
     }
-    if pressed(Key::K) {
+    if pressed(ctx, Key::K) {
         state.card = step(false, state.card);
     }
-    if pressed(Key::P) && !view.people.is_empty() {
+    if pressed(ctx, Key::P) && !view.people.is_empty() {
         let at = state
             .person
             .and_then(|p| view.people.iter().position(|v| v.id == p));
         state.person = Some(view.people[at.map_or(0, |i| (i + 1) % view.people.len())].id);
     }
-    if let Some(card) = state.card {
-        if pressed(Key::A)
-            && let Some(person) = state.person
-        {
-            out.push(PlayerCommand::Assign {
-                ticket: card,
-                person,
-            });
-        }
-        for (key, command) in [
-            (Key::U, PlayerCommand::Unassign { ticket: card }),
-            (Key::Y, PlayerCommand::ApproveChange { ticket: card }),
-            (Key::R, PlayerCommand::RejectChange { ticket: card }),
-            (Key::X, PlayerCommand::DeflectInterrupt { ticket: card }),
-            (Key::T, PlayerCommand::RetireWork { ticket: card }),
-        ] {
-            if pressed(key) {
-                out.push(command);
-            }
+}
+
+/// What the picked card allows: A gives it to the picked person, U, Y, R, X and T.
+fn card_keys(
+    ctx: &egui::Context,
+    view: &OpsView,
+    state: &mut OpsUiState,
+    out: &mut Vec<PlayerCommand>,
+) {
+    use egui::Key;
+    let Some(card) = state.card else {
+        return;
+    };
+    if pressed(ctx, Key::A)
+        && let Some(person) = state.person
+    {
+        out.push(PlayerCommand::Assign {
+            ticket: card,
+            person,
+        });
+    }
+    for (key, command) in [
+        (Key::U, PlayerCommand::Unassign { ticket: card }),
+        (Key::Y, PlayerCommand::ApproveChange { ticket: card }),
+        (Key::R, PlayerCommand::RejectChange { ticket: card }),
+        (Key::X, PlayerCommand::DeflectInterrupt { ticket: card }),
+    ] {
+        if pressed(ctx, key) {
+            out.push(command);
         }
     }
-    if pressed(Key::B) {
-        // B keeps the constraint off the bridge; Shift+B calls everyone who can help. With
-        // nothing to bridge, the refusal says why.
+    // Retiring asks first (the picked card's panel says how to confirm).
+    if pressed(ctx, Key::T) && view.selected.as_ref().is_some_and(|s| s.card.retirable) {
+        state.retiring = Some(card);
+    }
+}
+
+/// B opens a bridge without the constraint (Shift+B with everyone), E resolves; with nothing
+/// to do, they say so.
+fn incident_keys(
+    ctx: &egui::Context,
+    view: &OpsView,
+    state: &mut OpsUiState,
+    out: &mut Vec<PlayerCommand>,
+) {
+    use egui::Key;
+    let now = ctx.input(|i| i.time);
+    if pressed(ctx, Key::B) {
+        let shift = ctx.input(|i| i.modifiers.shift);
         let offers: Vec<_> = view
             .incidents
             .iter()
@@ -333,22 +377,20 @@ pub fn keyboard(
             .or(offers.first());
         match offer {
             Some(offer) => out.push(offer.command.clone()),
-            None => state.toasts.say(
-                "No Sev 1 is waiting for a bridge".to_owned(),
-                ctx.input(|i| i.time),
-            ),
+            None => state
+                .toasts
+                .say("No Sev 1 is waiting for a bridge".to_owned(), now),
         }
     }
-    if pressed(Key::E) {
+    if pressed(ctx, Key::E) {
         match view.incidents.iter().find(|i| !i.down) {
             Some(incident) => out.push(PlayerCommand::ResolveSev1 {
                 incident: incident.id,
             }),
             None => state.toasts.say(
                 "No incident is restored and waiting to be resolved".to_owned(),
-                ctx.input(|i| i.time),
+                now,
             ),
         }
     }
-    requests
 }

@@ -168,14 +168,39 @@ pub fn rules(ui: &mut egui::Ui, view: &OpsView, theme: &Theme, out: &mut Vec<Pla
             }
         });
     }
-    for (name, load, capacity) in &view.traffic {
-        let text = format!("{name}: traffic {load:.1}× a normal day, capacity {capacity:.1}×");
-        let label = if load > capacity {
-            ui.colored_label(theme.bad(), text)
-        } else {
-            ui.label(text)
-        };
-        label.on_hover_text("A system carrying more than its capacity turns customers away and gives way now and then.");
+    if !view.traffic.is_empty() {
+        ui.strong("Traffic and capacity").on_hover_text(
+            "1× is an ordinary day. A system carrying more than its capacity turns customers away and gives way now and then; capacity equal to the traffic stops both.",
+        );
+    }
+    for strain in &view.traffic {
+        let over = strain.load > strain.capacity + 1e-9;
+        ui.horizontal_wrapped(|ui| {
+            let text = format!(
+                "{}: {:.1}× traffic on {:.1}× capacity",
+                strain.name, strain.load, strain.capacity
+            );
+            if over {
+                ui.colored_label(theme.bad(), text);
+            } else {
+                ui.label(text);
+            }
+        });
+        let share = (strain.capacity / strain.load.max(1e-9)).min(1.0) as f32;
+        ui.add(
+            egui::ProgressBar::new(share)
+                .desired_height(8.0)
+                .fill(if over { theme.bad() } else { theme.good() }),
+        )
+        .on_hover_text("How much of the traffic the system can carry.");
+        if over {
+            ui.small(format!(
+                "turning away {} of sales an hour; {:.0}% chance an hour it gives way. Capacity for {:.1}× would stop both.",
+                crate::sim::objectives::dollars(strain.turned_away_per_hour),
+                strain.failure_chance * 100.0,
+                strain.load
+            ));
+        }
     }
 }
 

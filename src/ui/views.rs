@@ -43,6 +43,8 @@ pub struct CardView {
     pub system: Option<String>,
     /// Whose desk it is on: id and name.
     pub holder: Option<(String, String)>,
+    /// Its holder has gone for the day: it waits until they are back.
+    pub holder_away: bool,
     /// It waits on (or is with) the constraint.
     pub at_constraint: bool,
     /// An outage's work, being worked by a bridge.
@@ -130,6 +132,9 @@ pub struct IncidentView {
     pub hours_down: f64,
     pub responders: Vec<String>,
     pub offers: Vec<BridgeOfferView>,
+    /// On an open bridge: who may be sent back, and who may be called on.
+    pub leave: Vec<(String, PlayerCommand)>,
+    pub join: Vec<(String, PlayerCommand)>,
     /// Recent logged changes to the system: what the change log can tell the bridge.
     pub change_log: Vec<ChangeLogEntry>,
     /// How far back the change log is read.
@@ -188,8 +193,8 @@ pub struct OpsView {
     pub objectives: Vec<ObjectiveStatus>,
     /// The deployment batch size, when the player may change it.
     pub batch_size: Option<u32>,
-    /// Systems carrying other than ordinary traffic: name, load, capacity.
-    pub traffic: Vec<(String, f64, f64)>,
+    /// Systems carrying other than ordinary traffic, and what it costs.
+    pub traffic: Vec<crate::sim::business::Strain>,
     pub selected: Option<SelectedCard>,
     /// The latest news, each with its place in the chapter's news (to tell what is new).
     pub news: Vec<(usize, crate::sim::news::NewsItem)>,
@@ -292,7 +297,9 @@ pub fn build(world: &World, selected: Option<TicketId>) -> OpsView {
             .map(str::to_owned),
         awaiting_choice: world.resource::<Story>().awaiting_choice.is_some(),
         objectives: objectives(world, level),
-        traffic: world.resource::<Traffic>().unusual(level),
+        traffic: world
+            .resource::<Traffic>()
+            .unusual(level, business.revenue_per_day),
         batch_size: level
             .deployment
             .as_ref()
@@ -405,6 +412,7 @@ fn card(world: &World, ticket: &crate::sim::Ticket, column: Column) -> CardView 
             .as_ref()
             .map(|s| level.system(s).map_or(s.clone(), |d| d.name.clone())),
         holder: holder.map(|p| (p.key.clone(), p.name.clone())),
+        holder_away: holder.is_some_and(|p| !p.works_at(world.resource::<Clock>().tick)),
         at_constraint: holder.is_some_and(|p| p.constraint)
             || (!who_can.is_empty() && who_can.iter().all(|p| p.constraint)),
         on_bridge,
@@ -560,6 +568,35 @@ fn incidents(world: &World) -> Vec<IncidentView> {
                 .responders
                 .iter()
                 .filter_map(|&r| name_of(world, r))
+                .collect(),
+            leave: i
+                .responders
+                .iter()
+                .filter_map(|&r| Some((name_of(world, r)?, r)))
+                .map(|(name, person)| {
+                    (
+                        name,
+                        PlayerCommand::LeaveBridge {
+                            incident: i.id,
+                            person,
+                        },
+                    )
+                })
+                .filter(|(_, c)| i.declared && check(world, c).is_ok())
+                .collect(),
+            join: crate::sim::bridge::candidates(world, i)
+                .into_iter()
+                .filter_map(|r| Some((name_of(world, r)?, r)))
+                .map(|(name, person)| {
+                    (
+                        name,
+                        PlayerCommand::JoinBridge {
+                            incident: i.id,
+                            person,
+                        },
+                    )
+                })
+                .filter(|(_, c)| i.declared && check(world, c).is_ok())
                 .collect(),
             offers: crate::sim::bridge::offers(world, i)
                 .into_iter()
