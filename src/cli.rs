@@ -57,6 +57,9 @@ struct PlayArgs {
     /// Walk every screen, write one picture of each into DIR, and quit.
     #[arg(long, value_name = "DIR")]
     screenshots: Option<PathBuf>,
+    /// Open chapter N straight away, as the campaign map would.
+    #[arg(long, value_name = "N")]
+    chapter: Option<u32>,
 }
 
 #[derive(Copy, Clone, Debug, ValueEnum)]
@@ -157,6 +160,7 @@ fn play(args: PlayArgs) -> Result<ExitCode, String> {
             screenshots: args.screenshots,
             class: args.class.or_else(crate::platform::class_in_address),
             projector: args.projector,
+            chapter: args.chapter,
         },
     );
     Ok(ExitCode::SUCCESS)

@@ -70,6 +70,8 @@ pub struct StartOptions {
     pub class: Option<String>,
     /// Large type and high contrast for a room, whatever the saved settings say.
     pub projector: bool,
+    /// Open this chapter straight away, as the campaign map would.
+    pub chapter: Option<u32>,
 }
 
 /// Bevy's plugins, less its own Ctrl-C handler: the save module turns every quit signal into
@@ -103,6 +105,7 @@ pub fn run(campaign: level::LoadedCampaign, options: StartOptions) {
     .insert_resource(screens::Start {
         screenshots: options.screenshots,
         projector: options.projector,
+        chapter: options.chapter,
     })
     .add_plugins((
         save::plugin,

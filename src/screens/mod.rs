@@ -8,6 +8,7 @@ mod debrief;
 mod demo;
 mod map;
 mod operations;
+pub mod pacing;
 mod progress;
 mod title;
 
@@ -15,7 +16,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::level::LoadedCampaign;
-use crate::save::Settings;
+use crate::save::{SaveGame, Settings};
 
 #[derive(Resource)]
 pub struct Campaign(pub LoadedCampaign);
@@ -54,6 +55,8 @@ pub struct Start {
     pub screenshots: Option<std::path::PathBuf>,
     /// Large type and high contrast for a room, whatever the saved settings say.
     pub projector: bool,
+    /// Open this chapter straight away, as the campaign map would.
+    pub chapter: Option<u32>,
 }
 
 /// The order of each egui pass: the theme follows the settings, then the screen is drawn.
@@ -90,13 +93,47 @@ pub(super) fn plugin(app: &mut App) {
         )
         .add_systems(Last, announce_ready)
         .add_systems(Update, fit_window_to_screen)
+        .add_systems(
+            Update,
+            open_chapter_from_start.run_if(in_state(Screen::Title)),
+        )
         .add_plugins((
+            pacing::plugin,
             progress::plugin,
             briefing::plugin,
             operations::plugin,
             debrief::plugin,
             demo::plugin,
         ));
+}
+
+/// `--chapter N`: the chapter opens at once, reached or not, as a click on the map opens it.
+fn open_chapter_from_start(
+    mut start: ResMut<Start>,
+    campaign: Res<Campaign>,
+    save: Res<SaveGame>,
+    mut commands: Commands,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let Some(chapter) = start.chapter.take() else {
+        return;
+    };
+    let Some(at) = campaign.0.chapters().position(|l| l.chapter == chapter) else {
+        warn!("there is no chapter {chapter} in this campaign");
+        return;
+    };
+    let previous = at
+        .checked_sub(1)
+        .and_then(|i| campaign.0.chapters().nth(i))
+        .map(|l| l.chapter);
+    begin_chapter(&mut commands, &mut next, chapter, save.seed);
+    if !save.is_unlocked(chapter, previous) {
+        commands.insert_resource(Playing {
+            chapter,
+            seed: save.seed,
+            from_book: true,
+        });
+    }
 }
 
 /// On a screen smaller than the window, the window shrinks to fit it (once, when the

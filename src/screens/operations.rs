@@ -64,13 +64,20 @@ fn reset_controls(
     stamp.0 = None;
 }
 
+/// How far short of a whole hour the clock may be and still move (see `run_clock`).
+const BEAT_SLACK: f32 = 0.05;
+
+#[allow(clippy::too_many_arguments)]
 fn run_clock(
-    time: Res<Time>,
+    // Real time: the window may sleep a whole hour's worth between frames, and virtual time
+    // would clamp that.
+    time: Res<Time<Real>>,
     mut clock: ResMut<UiClock>,
     story: Res<Story>,
     read: Res<ScenesRead>,
     menu: Res<Menu>,
     mut commands: MessageWriter<PlayerCommand>,
+    mut next: ResMut<super::pacing::NextFrame>,
 ) {
     // The clock waits while a scene is unread, a choice is pending or the menu is up.
     let reading = read.0 < story.played.len();
@@ -78,11 +85,15 @@ fn run_clock(
         clock.owed = 0.0;
         return;
     }
-    clock.owed += time.delta_secs() * clock.controls.hours_per_second();
-    if clock.owed >= 1.0 {
-        clock.owed -= 1.0;
+    let rate = clock.controls.hours_per_second();
+    clock.owed += time.delta_secs() * rate;
+    // The window wakes once an hour's worth of real time, give or take a little: an hour
+    // that is a hair short of due is taken now rather than a whole beat later.
+    if clock.owed >= 1.0 - BEAT_SLACK {
+        clock.owed = (clock.owed - 1.0).clamp(-BEAT_SLACK, 1.0);
         commands.write(PlayerCommand::Advance { hours: 1 });
     }
+    next.clock_beat(std::time::Duration::from_secs_f32(1.0 / rate));
 }
 
 fn refresh_view(world: &mut World) {

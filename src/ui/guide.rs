@@ -133,19 +133,18 @@ pub fn guide(
         });
 }
 
-/// A pulsing outline around the part of the screen a step is about.
+/// A bold outline around the part of the screen a step is about. It holds still: a pulse
+/// would redraw the whole screen many times a second on a laptop's battery.
 fn spotlight(ctx: &egui::Context, rect: egui::Rect, theme: &Theme) {
-    let t = ctx.input(|i| i.time);
-    let pulse = (0.6 + 0.4 * (t * 4.0).sin()) as f32;
+    // Above the board, below a scene that comes up over it.
     let painter = ctx.layer_painter(egui::LayerId::new(
-        egui::Order::Foreground,
+        egui::Order::Middle,
         egui::Id::new("spotlight"),
     ));
     painter.rect_stroke(
         rect.expand(3.0),
         6.0,
-        egui::Stroke::new(3.0, theme.constraint().gamma_multiply(pulse)),
+        egui::Stroke::new(3.0, theme.constraint()),
         egui::StrokeKind::Outside,
     );
-    ctx.request_repaint();
 }

@@ -123,8 +123,9 @@ pub fn operations(
         .unwrap_or(ctx.content_rect());
     let now = ctx.input(|i| i.time);
     state.flash.retain(|_, until| *until > now);
-    if !state.flash.is_empty() {
-        ctx.request_repaint();
+    // A flash holds still and ends by itself: one more frame when the first one ends.
+    if let Some(end) = state.flash.values().copied().reduce(f64::min) {
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64((end - now).max(0.0)));
     }
     state.toasts.show(&ctx, board_area, theme);
     guide::guide(

@@ -63,6 +63,8 @@ pub fn apply(ctx: &egui::Context, text_size: f32, projector: bool) {
     } else {
         egui::Visuals::dark()
     };
+    // A blinking caret would redraw the whole screen twice a second while an answer is typed.
+    style.visuals.text_cursor.blink = false;
     ctx.set_global_style(style);
 }
 

@@ -11,6 +11,8 @@ use crate::sim::news::{NewsItem, NewsKind};
 const SHOWN_FOR: f64 = 7.0;
 /// Banners on screen at once; older ones give way.
 const MOST: usize = 3;
+/// For its last seconds a banner shows dimmed, to say it is about to go.
+const DIM: f64 = 1.5;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Toast {
@@ -66,9 +68,20 @@ impl Toasts {
         self.shown.drain(..extra);
     }
 
-    /// Whether a banner is still fading (the screen must be drawn again soon).
-    pub fn animating(&self, now: f64) -> bool {
-        self.shown.iter().any(|t| now - t.at < SHOWN_FOR)
+    /// When the screen must be drawn again for the banners: when the next one dims or goes,
+    /// never when none is up. (They dim in one step rather than fade: a fade would redraw the
+    /// whole screen many times a second.)
+    pub fn next_frame(&self, now: f64) -> Option<std::time::Duration> {
+        self.shown
+            .iter()
+            .map(|t| now - t.at)
+            .filter(|&age| age < SHOWN_FOR)
+            .map(|age| {
+                let dims = SHOWN_FOR - DIM - age;
+                if dims > 0.0 { dims } else { SHOWN_FOR - age }
+            })
+            .reduce(f64::min)
+            .map(std::time::Duration::from_secs_f64)
     }
 
     /// Draws the banners in the top right corner of `area`.
@@ -77,7 +90,7 @@ impl Toasts {
         self.shown.retain(|t| now - t.at < SHOWN_FOR);
         for (i, toast) in self.shown.iter().enumerate() {
             let age = now - toast.at;
-            let fade = ((SHOWN_FOR - age) / 1.5).clamp(0.0, 1.0) as f32;
+            let fade = if SHOWN_FOR - age < DIM { 0.5 } else { 1.0 };
             let colour = if toast.bad { theme.bad() } else { theme.good() };
             egui::Area::new(egui::Id::new(("toast", i)))
                 .order(egui::Order::Foreground)
@@ -99,8 +112,8 @@ impl Toasts {
                         });
                 });
         }
-        if self.animating(now) {
-            ctx.request_repaint();
+        if let Some(wait) = self.next_frame(now) {
+            ctx.request_repaint_after(wait);
         }
     }
 }

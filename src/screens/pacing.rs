@@ -1,0 +1,173 @@
+//! Draw only when something changes. The window sleeps until input arrives, until egui asks
+//! for a frame (an animation, a caret, a toast about to fade), or until the running clock owes
+//! the simulation its next hour, so a paused board, a dialogue, a menu or the title screen
+//! costs next to nothing on a laptop's battery. Bevy's own reactive update mode does the
+//! waiting; this module only says how long each wait may be.
+
+use std::time::Duration;
+
+use bevy::prelude::*;
+use bevy::winit::{UpdateMode, WinitSettings};
+use bevy_egui::{EguiFullOutput, EguiInput, EguiPostUpdateSet, EguiPreUpdateSet};
+
+use super::Start;
+
+/// The longest the window sleeps with nothing to do. Input, a redraw egui asks for and a quit
+/// signal all wake it sooner.
+pub const IDLE_WAIT: Duration = Duration::from_secs(10);
+
+/// What the systems of this frame found about the next one.
+#[derive(Resource, Default, Debug)]
+pub struct NextFrame {
+    /// egui's own wish: now for an animation, later for a toast that dims or goes.
+    egui: Option<Duration>,
+    /// The running clock's hour, in real time: a steady beat while it runs.
+    clock: Option<Duration>,
+}
+
+impl NextFrame {
+    /// The clock is running and moves an hour every `beat`.
+    pub fn clock_beat(&mut self, beat: Duration) {
+        self.clock = Some(self.clock.map_or(beat, |c| c.min(beat)));
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<NextFrame>()
+        .add_systems(Startup, start_reactive)
+        .add_systems(
+            PostUpdate,
+            read_egui_wish
+                .after(EguiPostUpdateSet::EndPass)
+                .before(EguiPostUpdateSet::ProcessOutput),
+        )
+        .add_systems(
+            PostUpdate,
+            leave_later_frames_to_the_wait.after(EguiPostUpdateSet::ProcessOutput),
+        )
+        .add_systems(
+            PreUpdate,
+            drop_unchanged_modifiers
+                .after(EguiPreUpdateSet::ProcessInput)
+                .before(EguiPreUpdateSet::BeginPass),
+        )
+        .add_systems(Last, set_the_wait);
+    #[cfg(not(target_arch = "wasm32"))]
+    app.add_systems(Startup, wake_for_quit_signals);
+}
+
+/// A screenshot walk needs every frame; a player does not.
+fn start_reactive(start: Res<Start>, settings: Option<ResMut<WinitSettings>>) {
+    if let Some(mut settings) = settings
+        && start.screenshots.is_none()
+    {
+        *settings = settings_for(IDLE_WAIT);
+    }
+}
+
+fn settings_for(wait: Duration) -> WinitSettings {
+    WinitSettings {
+        focused_mode: UpdateMode::reactive(wait),
+        // Out of focus only the window's own events wake it (not the mouse over others).
+        unfocused_mode: UpdateMode::reactive_low_power(wait),
+    }
+}
+
+/// bevy_egui tells egui the modifier keys every frame, changed or not, and egui takes any
+/// event as a reason to draw the next frame at once: the window would never sleep. Only a
+/// real change of the modifiers is passed on (egui reads their state from the input anyway).
+fn drop_unchanged_modifiers(
+    mut inputs: Query<&mut EguiInput>,
+    mut last: Local<Option<bevy_egui::egui::Modifiers>>,
+) {
+    for mut input in &mut inputs {
+        input.events.retain(|event| match event {
+            bevy_egui::egui::Event::ModifiersChanged(now) => {
+                let changed = *last != Some(*now);
+                *last = Some(*now);
+                changed
+            }
+            _ => true,
+        });
+    }
+}
+
+fn read_egui_wish(outputs: Query<&EguiFullOutput>, mut next: ResMut<NextFrame>) {
+    next.egui = outputs
+        .iter()
+        .filter_map(|o| o.0.as_ref())
+        .flat_map(|o| o.viewport_output.values().map(|v| v.repaint_delay))
+        .min();
+}
+
+/// bevy_egui asks for a redraw at once whenever egui wants any frame, even one seconds away
+/// (a caret's blink): that would redraw without pause. A frame egui wants later is left to
+/// the wait instead; one it wants now still comes at once.
+fn leave_later_frames_to_the_wait(
+    next: Res<NextFrame>,
+    redraws: Option<ResMut<Messages<bevy::window::RequestRedraw>>>,
+) {
+    if let Some(mut redraws) = redraws
+        && next.egui.is_some_and(|wait| !wait.is_zero())
+    {
+        redraws.clear();
+    }
+}
+
+/// The waits the window sleeps for egui's later wishes. Every change of the wait costs a frame
+/// at once (the loop starts counting afresh), so a wish that comes nearer frame by frame is
+/// met by a few steady waits rather than a new one each frame.
+const STEPS: [Duration; 4] = [
+    Duration::from_millis(33),
+    Duration::from_millis(250),
+    Duration::from_secs(1),
+    Duration::from_secs(3),
+];
+
+/// The longest steady wait no longer than `wish`.
+fn step_for(wish: Duration) -> Duration {
+    STEPS
+        .into_iter()
+        .rev()
+        .find(|&step| step <= wish)
+        .unwrap_or(STEPS[0])
+}
+
+fn set_the_wait(
+    start: Res<Start>,
+    mut next: ResMut<NextFrame>,
+    settings: Option<ResMut<WinitSettings>>,
+) {
+    let egui = next.egui.take().filter(|&w| w < IDLE_WAIT).map(step_for);
+    let wait = [egui, next.clock.take()]
+        .into_iter()
+        .flatten()
+        .fold(IDLE_WAIT, Duration::min);
+    let Some(mut settings) = settings else {
+        return;
+    };
+    if start.screenshots.is_some() {
+        return;
+    }
+    let wanted = settings_for(wait);
+    // Only a real change is written, so nothing else sees the settings change every frame.
+    if settings.focused_mode != wanted.focused_mode {
+        *settings = wanted;
+    }
+}
+
+/// A quit signal (Ctrl-C, `kill`) must not wait out a sleeping window: a watcher wakes the
+/// loop, and the save module's own check does the rest.
+#[cfg(not(target_arch = "wasm32"))]
+fn wake_for_quit_signals(proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>) {
+    let Some(proxy) = proxy else {
+        return;
+    };
+    let proxy = (**proxy).clone();
+    std::thread::spawn(move || {
+        while !crate::platform::quit_requested() {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
+    });
+}
