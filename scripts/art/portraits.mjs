@@ -14,7 +14,7 @@ const SKIN = { a: 'ffdbb4', b: 'edb98a', c: 'd08b5b', d: 'ae5d29', e: '694d3d' }
 // Hair colours for the styles that use the "contrast" colour (grey, brown, etc.).
 const HAIR = {
   grey: 'b8b4ae', silver: 'dcd8d2', brown: '7a4a2a', auburn: 'a55728', blond: 'd6b370',
-  black: '2c1b18', dark: '4a312c',
+  black: '2c1b18', dark: '4a312c', chestnut: 'b58143',
 };
 
 // id: [name, role, options]. Options are open-peeps' own: head (hair), face, facialHair,
@@ -41,6 +41,8 @@ export const CAST = {
     { head: 'long', face: 'driven', skin: 'c', clothes: '9ddadb', bg: 'd1a06f' }],
   maggie: ['Maggie Lee', 'retail program director',
     { head: 'mediumBangs2', face: 'explaining', skin: 'a', clothes: 'e78276', hair: 'brown', bg: '8fc3b0' }],
+  mara: ['Mara Whitaker', 'compliance analyst on loan from the CISO',
+    { head: 'cornrows', face: 'smile', skin: 'd', clothes: '8fa7df', glasses: 'glasses2', hair: 'black', bg: '7fb8a8' }],
   marcus: ['Marcus Hale', 'marketing analytics',
     { head: 'flatTop', face: 'smile', skin: 'e', clothes: 'fdea6b', glasses: 'glasses5', bg: '84a9d6' }],
   maya: ['Maya Chen', 'web engineer',
@@ -49,6 +51,8 @@ export const CAST = {
     { head: 'hijab', face: 'serious', skin: 'c', clothes: '8fa7df', bg: '9cbf8c' }],
   owen: ['Owen Park', 'developer',
     { head: 'short5', face: 'cheeky', skin: 'a', clothes: 'ffcf77', bg: '9d9ad6' }],
+  paige: ['Paige Palmer', "Bill Palmer's wife",
+    { head: 'grayBun', face: 'cheeky', skin: 'a', clothes: 'fdea6b', hair: 'chestnut', bg: 'e09a7f' }],
   patty: ['Patty McKee', 'director of IT service support',
     { head: 'bangs', face: 'smile', skin: 'a', clothes: '9ddadb', glasses: 'glasses5', hair: 'auburn', bg: 'c79ac0' }],
   priya: ['Priya Shah', 'developer',
