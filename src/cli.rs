@@ -88,6 +88,10 @@ struct SimulateArgs {
     /// Play every chapter in order, carrying what each leaves to the next.
     #[arg(long)]
     campaign: bool,
+    /// With --chapter: open it as the campaign reaches it, the chapters before it played in
+    /// order by the same player (what they leave is printed too).
+    #[arg(long, requires = "chapter")]
+    carried: bool,
     #[arg(long, value_name = "S", default_value_t = 1)]
     seed: u64,
     #[arg(long, value_enum, default_value_t = Policy::Flow)]
@@ -242,6 +246,17 @@ fn simulate(args: SimulateArgs) -> Result<ExitCode, String> {
     let level = campaign
         .chapter(chapter)
         .ok_or_else(|| format!("there is no chapter {chapter}"))?;
+    if args.carried {
+        let (played, state) =
+            crate::policy::play_chapter_in_campaign(&campaign, chapter, args.seed, player)
+                .ok_or_else(|| format!("there is no chapter {chapter}"))?;
+        print!(
+            "{}",
+            outcome_report(level, args.seed, player, &played.result)
+        );
+        println!("carried in: {}", carried_summary(&state));
+        return Ok(ExitCode::SUCCESS);
+    }
     let played = play_chapter(level, args.seed, player);
     print!(
         "{}",
@@ -322,6 +337,12 @@ pub fn campaign_report(
             hours(s.dora.time_to_restore)
         );
     }
+    let _ = writeln!(out, "carried: {}", carried_summary(state));
+    out
+}
+
+/// What a campaign carries from chapter to chapter, in one line.
+fn carried_summary(state: &crate::sim::campaign::CampaignState) -> String {
     let learned: Vec<String> = state
         .learned
         .iter()
@@ -332,9 +353,9 @@ pub fn campaign_report(
             )
         })
         .collect();
-    let _ = writeln!(
-        out,
-        "carried: {} flags; learned from Brent: {}; technical debt {:+.2}; extra audit findings {}",
+    let enabled: Vec<String> = state.enabled.iter().map(|p| format!("{p:?}")).collect();
+    format!(
+        "{} flags; learned from Brent: {}; technical debt {:+.2}; extra audit findings {}; switched on: {}",
         state.flags.len(),
         if learned.is_empty() {
             "nothing".to_owned()
@@ -342,9 +363,13 @@ pub fn campaign_report(
             learned.join("; ")
         },
         state.technical_debt,
-        state.audit_findings
-    );
-    out
+        state.audit_findings,
+        if enabled.is_empty() {
+            "nothing".to_owned()
+        } else {
+            enabled.join(", ")
+        }
+    )
 }
 
 fn check(path: &std::path::Path) -> ExitCode {

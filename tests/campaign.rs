@@ -54,7 +54,11 @@ fn carried_state_shapes_the_next_level() {
     assert_eq!(prepared.technical_debt, level.technical_debt + 0.5);
     assert_eq!(
         prepared.business.audit_findings,
-        level.business.audit_findings + 3
+        level.business.audit_findings
+    );
+    assert_eq!(
+        prepared.business.carried_findings, 3,
+        "findings earlier chapters left stay open, apart from the chapter's own"
     );
     assert!(
         !prepared.tickets.iter().any(|t| t.id == level.tickets[0].id),

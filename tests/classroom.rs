@@ -187,14 +187,15 @@ fn the_roll_up_merges_the_class_and_names_what_it_skips() {
 #[test]
 fn what_if_replays_the_same_chapter_another_way() {
     let campaign = campaign();
-    let level = campaign.chapter(CHAPTER).unwrap();
+    let alone = parts_unlimited::sim::campaign::CampaignState::default();
+    let level = &alone.prepare(campaign.chapter(CHAPTER).unwrap());
     let seed = 11;
     let naive = play_chapter(level, seed, ScriptedPlayer::Naive);
     let commands = naive.log.commands();
     let offered = alternatives(level, &commands);
     assert_eq!(offered[0].1, Alternative::Flow);
 
-    let flow = play_alternative(level, seed, &commands, &Alternative::Flow);
+    let flow = play_alternative(&alone, level, seed, &commands, &Alternative::Flow);
     assert_eq!(
         flow.result,
         play_chapter(level, seed, ScriptedPlayer::Flow).result,
@@ -204,7 +205,7 @@ fn what_if_replays_the_same_chapter_another_way() {
     assert!(!flow.lead_times.is_empty(), "charts get the lead times");
 
     // "Your play, plus one change": the change comes first, then every command as given.
-    let same = play_alternative(level, seed, &commands, &Alternative::Also(vec![]));
+    let same = play_alternative(&alone, level, seed, &commands, &Alternative::Also(vec![]));
     assert_eq!(
         same.result, naive.result,
         "no change gives the player's own run back"
@@ -213,7 +214,7 @@ fn what_if_replays_the_same_chapter_another_way() {
         let Alternative::Also(first) = alternative else {
             panic!("only the first alternative is the flow player")
         };
-        let changed = play_alternative(level, seed, &commands, alternative);
+        let changed = play_alternative(&alone, level, seed, &commands, alternative);
         assert_eq!(
             &changed.log.commands()[..first.len()],
             &first[..],

@@ -504,7 +504,7 @@ fn chapter_one_is_guided_through_the_real_screen_and_won() {
     let bridge = harness
         .query_all_by_role(egui::accesskit::Role::Button)
         .filter_map(|n| n.accesskit_node().label())
-        .find(|l| l.contains("Open a proper incident bridge"))
+        .find(|l| l.contains("Open a bridge with Lena and Tom"))
         .expect("the choice is offered");
     click(&mut harness, &bridge);
     let step = |h: &Harness<'_, Screen>| h.state().ui.guide.step;

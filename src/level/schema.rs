@@ -230,6 +230,11 @@ pub struct BusinessDef {
     pub revenue_per_day: f64,
     pub share_price: f64,
     pub audit_findings: u32,
+    /// Findings the player's own earlier chapters left open, added when the campaign prepares
+    /// the level (never written in a level file). They are open on the status bar, but the
+    /// chapter's objectives judge the chapter's own play.
+    #[serde(skip)]
+    pub carried_findings: u32,
 }
 
 impl Default for BusinessDef {
@@ -238,6 +243,7 @@ impl Default for BusinessDef {
             revenue_per_day: 1_000_000.0,
             share_price: 30.0,
             audit_findings: 0,
+            carried_findings: 0,
         }
     }
 }

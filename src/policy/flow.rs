@@ -64,17 +64,32 @@ impl Plan<'_> {
                 .copied()
                 .filter(|p| !p.constraint)
                 .collect();
+            let favour = matches!(ticket.origin, Origin::Interrupt { .. });
+            if favour && !others.is_empty() {
+                // A favour never jumps work the chapter is judged on: it goes to someone
+                // with none waiting, or the shield says no.
+                let free: Vec<&Person> = others
+                    .iter()
+                    .copied()
+                    .filter(|p| !self.has_urgent_work(p.id))
+                    .collect();
+                match self.least_loaded(&free) {
+                    Some(person) => self.assign(ticket, person),
+                    None => self.send(PlayerCommand::DeflectInterrupt { ticket: ticket.id }),
+                }
+                continue;
+            }
             if let Some(person) = self.least_loaded(&others) {
                 // Keep the constraint for what only he can do, unless the others are
                 // swamped while he idles (once someone has learned his skills, say).
                 let brent = qualified.iter().find(|p| p.constraint).map(|p| p.id);
                 let choice = match brent {
-                    Some(brent)
-                        if !matches!(ticket.origin, Origin::Interrupt { .. })
-                            && self.load[&person]
-                                > self.load[&brent] + CONSTRAINT_RESERVE_HOURS =>
-                    {
-                        brent
+                    Some(brent) if !matches!(ticket.origin, Origin::Interrupt { .. }) => {
+                        if self.load[&person] > self.load[&brent] + CONSTRAINT_RESERVE_HOURS {
+                            brent
+                        } else {
+                            person
+                        }
                     }
                     _ => person,
                 };
@@ -170,13 +185,15 @@ impl Plan<'_> {
                     .0
                     .system_skill(&incident.system);
                 // Only people at work and not already called to another bridge this hour.
-                let free: Vec<&Person> = self
+                // The least busy first: a bridge should not strand someone's queue.
+                let mut free: Vec<&Person> = self
                     .qualified(&skill)
                     .into_iter()
                     .filter(|p| {
                         p.on_bridge.is_none() && p.works_at(tick) && !called.contains(&p.id)
                     })
                     .collect();
+                free.sort_by(|a, b| self.load[&a.id].total_cmp(&self.load[&b.id]));
                 let mut responders: Vec<PersonId> = free
                     .iter()
                     .filter(|p| !p.constraint)
@@ -190,8 +207,9 @@ impl Plan<'_> {
                     called.extend(&responders);
                     self.send(PlayerCommand::DeclareSev1 {
                         incident: incident.id,
-                        responders,
+                        responders: responders.clone(),
                     });
+                    self.free_the_queues_of(&responders);
                 }
             }
             if incident.declared && !incident.is_down() && incident.resolved.is_none() {
@@ -199,6 +217,44 @@ impl Plan<'_> {
                     incident: incident.id,
                 });
             }
+        }
+    }
+
+    /// Whether `person` has critical or due work waiting, which a favour would hold up.
+    fn has_urgent_work(&self, person: PersonId) -> bool {
+        self.people
+            .iter()
+            .find(|p| p.id == person)
+            .is_some_and(|p| {
+                p.queue
+                    .iter()
+                    .filter_map(|&t| self.tickets.get(t.0 as usize))
+                    .any(|t| t.critical || t.due.is_some())
+            })
+    }
+
+    /// People called to a bridge give back the work waiting in their queues (what they have
+    /// started stays), so it goes to someone who can get on with it.
+    fn free_the_queues_of(&mut self, responders: &[PersonId]) {
+        for &id in responders {
+            let Some(person) = self.people.iter().find(|p| p.id == id) else {
+                continue;
+            };
+            let waiting: Vec<TicketId> = person
+                .queue
+                .iter()
+                .filter_map(|&t| self.tickets.get(t.0 as usize))
+                .filter(|t| {
+                    t.state == TicketState::Queued
+                        && !t.is_started()
+                        && t.kind != WorkKind::Unplanned
+                })
+                .map(|t| t.id)
+                .collect();
+            for ticket in waiting {
+                self.send(PlayerCommand::Unassign { ticket });
+            }
+            *self.load.entry(id).or_default() += f64::from(crate::sim::HOURS_PER_DAY);
         }
     }
 
@@ -264,6 +320,7 @@ impl Plan<'_> {
             let constraint_load = favour.holder.map_or(0.0, |h| self.load[&h]);
             if let Some(person) = self.least_loaded(&others)
                 && self.load[&person] < constraint_load
+                && !self.has_urgent_work(person)
             {
                 self.assign(favour, person);
             }

@@ -11,7 +11,8 @@ pub mod what_if;
 use bevy::prelude::*;
 
 pub use runner::{
-    CampaignRow, Played, book_state_before, play_campaign, play_chapter, replay_chapter,
+    CampaignRow, Played, book_state_before, play_campaign, play_chapter, play_chapter_in,
+    play_chapter_in_campaign, replay_chapter, replay_chapter_in,
 };
 
 use crate::sim::PlayerCommand;

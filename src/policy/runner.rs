@@ -6,6 +6,7 @@ use bevy::prelude::*;
 use super::ScriptedPlayer;
 use crate::sim::PlayerCommand;
 use crate::sim::board;
+use crate::sim::campaign::CampaignState;
 
 /// What a finished chapter leaves behind: its outcome, its hour-by-hour record and the
 /// commands that produced it.
@@ -21,10 +22,23 @@ pub struct Played {
 /// Safety stop for a player that never lets the clock run (a scene nobody can answer).
 const MAX_FRAMES: u32 = 100_000;
 
-/// Plays a chapter headlessly with a scripted player, one hour a frame.
+/// Plays a chapter headlessly with a scripted player, one hour a frame, as a chapter played on
+/// its own opens: with an empty campaign, so what only earlier choices bring is not there.
 pub fn play_chapter(level: &crate::level::Level, seed: u64, player: ScriptedPlayer) -> Played {
+    let alone = CampaignState::default();
+    play_chapter_in(&alone, &alone.prepare(level), seed, player)
+}
+
+/// Plays `prepared` (the level as `campaign` prepared it) with a scripted player, the story
+/// reading what `campaign` carried in.
+pub fn play_chapter_in(
+    campaign: &CampaignState,
+    prepared: &crate::level::Level,
+    seed: u64,
+    player: ScriptedPlayer,
+) -> Played {
     let mut app = crate::sim::headless_app();
-    crate::sim::start_chapter(app.world_mut(), level, seed);
+    crate::sim::start_chapter_in(app.world_mut(), campaign, prepared, seed);
     play_to_the_end(&mut app, player);
     finish(app)
 }
@@ -80,6 +94,20 @@ pub fn book_state_before(
     play_campaign_before(campaign, seed, ScriptedPlayer::Flow, chapter).1
 }
 
+/// Plays chapter `chapter` as a campaign reaches it: the chapters before it played in order by
+/// the same player, what they leave carried in. Returns the play and what was carried.
+pub fn play_chapter_in_campaign(
+    campaign: &crate::level::LoadedCampaign,
+    chapter: u32,
+    seed: u64,
+    player: ScriptedPlayer,
+) -> Option<(Played, crate::sim::campaign::CampaignState)> {
+    let level = campaign.chapter(chapter)?;
+    let state = play_campaign_before(campaign, seed, player, chapter).1;
+    let played = play_chapter_in(&state, &state.prepare(level), seed, player);
+    Some((played, state))
+}
+
 /// Plays the chapters before `stop` in order, carrying the campaign's state.
 fn play_campaign_before(
     campaign: &crate::level::LoadedCampaign,
@@ -111,15 +139,28 @@ fn play_campaign_before(
     (rows, state)
 }
 
-/// Replays a command log on the same level and seed. The log may hold the refusals it met
-/// the first time (a session report's does); they are refused again and change nothing.
+/// Replays a command log on the same level and seed, as a chapter played on its own. The log
+/// may hold the refusals it met the first time (a session report's does); they are refused
+/// again and change nothing.
 pub fn replay_chapter(
     level: &crate::level::Level,
     seed: u64,
     commands: &[PlayerCommand],
 ) -> Played {
+    let alone = CampaignState::default();
+    replay_chapter_in(&alone, &alone.prepare(level), seed, commands)
+}
+
+/// Replays a command log on `prepared` (the level as `campaign` prepared it), the story
+/// reading what `campaign` carried in, so every scene and option comes back as it was.
+pub fn replay_chapter_in(
+    campaign: &CampaignState,
+    prepared: &crate::level::Level,
+    seed: u64,
+    commands: &[PlayerCommand],
+) -> Played {
     let mut app = crate::sim::headless_app();
-    crate::sim::start_chapter(app.world_mut(), level, seed);
+    crate::sim::start_chapter_in(app.world_mut(), campaign, prepared, seed);
     for command in commands {
         app.world_mut().write_message(command.clone());
         app.update();

@@ -4,7 +4,8 @@
 use crate::level::{Level, Policy};
 use crate::sim::{Column, PlayerCommand};
 
-use super::{Played, ScriptedPlayer, play_chapter, replay_chapter};
+use super::{Played, ScriptedPlayer, play_chapter_in, replay_chapter_in};
+use crate::sim::campaign::CampaignState;
 
 /// Another way to play the same chapter.
 #[derive(Clone, Debug, PartialEq)]
@@ -69,18 +70,20 @@ pub fn alternatives(level: &Level, played: &[PlayerCommand]) -> Vec<(String, Alt
     out
 }
 
-/// Plays the chapter the other way, on the same seed.
+/// Plays the chapter the other way, on the same seed and with the same campaign behind it
+/// (`level` is the chapter as `campaign` prepared it).
 pub fn play_alternative(
+    campaign: &CampaignState,
     level: &Level,
     seed: u64,
     played: &[PlayerCommand],
     alternative: &Alternative,
 ) -> Played {
     match alternative {
-        Alternative::Flow => play_chapter(level, seed, ScriptedPlayer::Flow),
+        Alternative::Flow => play_chapter_in(campaign, level, seed, ScriptedPlayer::Flow),
         Alternative::Also(first) => {
             let commands: Vec<PlayerCommand> = first.iter().chain(played).cloned().collect();
-            replay_chapter(level, seed, &commands)
+            replay_chapter_in(campaign, level, seed, &commands)
         }
     }
 }

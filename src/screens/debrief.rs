@@ -37,6 +37,8 @@ pub(super) struct Debrief {
 
 #[derive(Clone)]
 struct Replay {
+    /// What the campaign carried into the chapter, and the chapter as it prepared it.
+    campaign: crate::sim::campaign::CampaignState,
     level: crate::level::Level,
     seed: u64,
     commands: Vec<crate::sim::PlayerCommand>,
@@ -113,6 +115,10 @@ fn close_the_books(world: &mut World) {
     let played = crate::save::played::PlayedChapter::new(&level, seed, &result, commands.clone());
     let replay = (!level.narrative_only).then(|| Replay {
         alternatives: what_if::alternatives(&level, &commands),
+        campaign: world
+            .get_resource::<crate::sim::campaign::Carried>()
+            .map(|c| c.0.clone())
+            .unwrap_or_default(),
         level: level.clone(),
         seed,
         commands,
@@ -382,6 +388,7 @@ fn what_if_window(ctx: &egui::Context, debrief: &mut Debrief, theme: &crate::ui:
             if picked != view.picked || view.theirs.is_none() {
                 view.picked = picked;
                 let played = what_if::play_alternative(
+                    &replay.campaign,
                     &replay.level,
                     replay.seed,
                     &replay.commands,

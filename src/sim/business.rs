@@ -14,7 +14,10 @@ pub struct Business {
     pub opening_share_price: f64,
     pub revenue_earned: f64,
     pub revenue_lost: f64,
+    /// Open findings, those earlier chapters left included.
     pub audit_findings: i64,
+    /// Of those, the ones earlier chapters left (the objectives leave them out).
+    pub carried_findings: i64,
     pub deploys: u32,
     pub failed_changes: u32,
     /// Moves of the share price that the story makes, apart from lost revenue.
@@ -31,7 +34,8 @@ impl Business {
             technical_debt,
             revenue_per_day: def.revenue_per_day,
             opening_share_price: def.share_price,
-            audit_findings: i64::from(def.audit_findings),
+            audit_findings: i64::from(def.audit_findings) + i64::from(def.carried_findings),
+            carried_findings: i64::from(def.carried_findings),
             ..Default::default()
         }
     }

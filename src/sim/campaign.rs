@@ -79,8 +79,7 @@ impl CampaignState {
             }
         }
         level.technical_debt = (level.technical_debt + self.technical_debt).max(0.0);
-        let findings = i64::from(level.business.audit_findings) + self.audit_findings;
-        level.business.audit_findings = findings.max(0) as u32;
+        level.business.carried_findings = self.audit_findings.max(0) as u32;
         for policy in &self.unlocked {
             if !level.policies.unlocked.contains(policy) {
                 level.policies.unlocked.push(*policy);
@@ -120,8 +119,9 @@ impl CampaignState {
         }
         let business = world.resource::<Business>();
         self.technical_debt += business.technical_debt - prepared.technical_debt;
-        self.audit_findings +=
-            (business.audit_findings - i64::from(prepared.business.audit_findings)).max(0);
+        let opened = i64::from(prepared.business.audit_findings)
+            + i64::from(prepared.business.carried_findings);
+        self.audit_findings += (business.audit_findings - opened).max(0);
         for (who, change) in &business.trust {
             *self.trust.entry(who.clone()).or_default() += change;
         }

@@ -170,8 +170,15 @@ pub fn summarize(world: &World) -> Summary {
         .iter()
         .filter(|t| t.state == TicketState::Done && !t.prior)
         .collect();
+    // Objectives count the work asked of the team: writing down and studying a skill is
+    // the team's own investment, and a campaign that already made it would count less.
     let mut done_by_kind = [0; 4];
-    for t in &done {
+    for t in done.iter().filter(|t| {
+        !matches!(
+            t.origin,
+            Origin::Documentation { .. } | Origin::Study { .. }
+        )
+    }) {
         done_by_kind[t.kind as usize] += 1;
     }
     let planned_done = done.iter().filter(|t| t.kind.is_planned()).count() as f64;
@@ -221,7 +228,8 @@ pub fn summarize(world: &World) -> Summary {
         sev1s: sev1s.len() as u32,
         revenue_lost: business.revenue_lost,
         share_price: business.share_price(super::setup::tuning(world)),
-        audit_findings: business.audit_findings,
+        // This chapter's findings: what earlier chapters left is theirs, not this one's.
+        audit_findings: (business.audit_findings - business.carried_findings).max(0),
         failed_changes: business.failed_changes,
         deployments: business.deploys,
         value_delivered: done.iter().map(|t| t.value).sum(),

@@ -95,8 +95,18 @@ pub fn status_bar(
         );
         ui.label(format!("Share price ${:.2}", view.share_price))
             .on_hover_text("Falls with lost revenue and bad news.");
+        let carried = if view.carried_findings > 0 {
+            format!(
+                " {} of them left open by earlier chapters: they stay on the books, but this chapter's objectives count only its own.",
+                view.carried_findings
+            )
+        } else {
+            String::new()
+        };
         ui.label(format!("Audit findings {}", view.audit_findings))
-            .on_hover_text("Open findings: unlogged changes that break production add to them.");
+            .on_hover_text(format!(
+                "Open findings: unlogged changes that break production add to them.{carried}"
+            ));
     });
     if let Some(reason) = &view.refusal {
         ui.colored_label(theme.bad(), format!("Not done: {reason}"));

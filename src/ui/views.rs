@@ -187,6 +187,8 @@ pub struct OpsView {
     pub revenue_lost: f64,
     pub share_price: f64,
     pub audit_findings: i64,
+    /// Of those, the ones earlier chapters left open.
+    pub carried_findings: i64,
     pub refusal: Option<String>,
     pub awaiting_choice: bool,
     /// Each objective with its goal and where it stands now.
@@ -291,6 +293,7 @@ pub fn build(world: &World, selected: Option<TicketId>) -> OpsView {
         revenue_lost: business.revenue_lost,
         share_price: business.share_price(&level.tuning),
         audit_findings: business.audit_findings,
+        carried_findings: business.carried_findings,
         refusal: world
             .resource::<CommandLog>()
             .last_refusal()
