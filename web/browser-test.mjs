@@ -1,11 +1,16 @@
-// The web build, played in a real (headless) Chromium: loads the page with a class code in
-// its address, waits for the game's ready line, checks the page (loading indicator, canvas
-// size and resize, keyboard focus), starts a new campaign, plays chapter 1 to its end with the
-// keyboard, checks the save in localStorage, hands in the report as a download, and saves
-// screenshots along the way. Fails on any panic or page error.
+// The web build, played in a real (headless) Chromium. First the server: the wasm comes
+// Brotli-compressed to a request that accepts it, gzip to one that does not. Then the start:
+// the floor's page and the game's, each timed from navigation to its download and to its
+// first frame (the ready line). Then the game: loads the page with a class code in its
+// address, checks the page (loading indicator and its progress, canvas size and resize,
+// keyboard focus), starts a new campaign, plays chapter 1 to its end with the keyboard,
+// checks the save in localStorage, hands in the report as a download, and saves screenshots
+// along the way. Fails on any panic or page error.
 //   node web/browser-test.mjs URL SCREENSHOT_DIR
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 const [url, shots] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
@@ -15,6 +20,36 @@ async function streamText(stream) {
   const chunks = [];
   for await (const chunk of stream) chunks.push(chunk);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+// The body and Content-Encoding of `path` when the request accepts `encodings`.
+function fetchEncoded(path, encodings) {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(new URL(path, url), { headers: { 'Accept-Encoding': encodings } }, (response) => {
+      streamBytes(response).then((body) => resolve({ encoding: response.headers['content-encoding'], body }), reject);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+async function streamBytes(stream) {
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+{
+  const wasm = 'parts-unlimited_bg.wasm';
+  const plain = await fetchEncoded(wasm, 'identity');
+  const br = await fetchEncoded(wasm, 'gzip, deflate, br');
+  const gz = await fetchEncoded(wasm, 'gzip, deflate');
+  if (plain.encoding || br.encoding !== 'br' || gz.encoding !== 'gzip') {
+    throw new Error(`wrong encodings: plain ${plain.encoding}, br ${br.encoding}, gzip ${gz.encoding}`);
+  }
+  if (!brotliDecompressSync(br.body).equals(plain.body) || !gunzipSync(gz.body).equals(plain.body)) {
+    throw new Error('a compressed wasm does not unpack to the wasm');
+  }
+  const mb = (b) => (b.length / 1e6).toFixed(2);
+  console.log(`ok: the wasm comes as Brotli (${mb(br.body)} MB) when accepted, gzip (${mb(gz.body)} MB) otherwise, ${mb(plain.body)} MB raw`);
 }
 
 const browser = await chromium.launch({
@@ -58,9 +93,47 @@ try {
     await page.waitForTimeout(300);
   }
 
+  // How long each page takes to start. A first load warms the browser up and is not counted;
+  // then the floor and the game take turns, three times each, and the medians are reported.
+  const timings = [];
+  const pages = [['web-floor', 'floor/'], ['parts-unlimited', '']];
+  for (const [name, path] of [pages[0], ...pages, ...pages, ...pages]) {
+    const timed = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const heard = [];
+    timed.on('console', (message) => heard.push(message.text()));
+    const start = Date.now();
+    await timed.goto(new URL(path, url).href);
+    let downloaded = null;
+    let progress = null;
+    const until = start + 240_000;
+    while (!heard.some((l) => l.includes(`${name}: ready`))) {
+      if (Date.now() > until) throw new Error(`${name} never became ready`);
+      if (downloaded === null && heard.some((l) => l.includes(`${name}: downloaded`))) downloaded = Date.now() - start;
+      // What the loading indicator says while the game comes in ("3.1 of 19.7 MB").
+      const text = await timed.evaluate(() => document.querySelector('#loading .bytes')?.textContent ?? '').catch(() => '');
+      if (/ of .* MB/.test(text)) progress = text;
+      await timed.waitForTimeout(20);
+    }
+    if (name === 'parts-unlimited') {
+      if (!progress) throw new Error('the loading indicator never showed the download\'s progress');
+      console.log(`ok: the loading indicator counted the download ("${progress}")`);
+    }
+    const ready = Date.now() - start;
+    timings.push({ name, downloaded: downloaded ?? ready, ready });
+    await timed.close();
+  }
+  timings.shift();
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  for (const [name] of pages) {
+    const runs = timings.filter((t) => t.name === name);
+    const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+    console.log(`start-up: ${name.padEnd(16)} downloaded after ${seconds(median(runs.map((t) => t.downloaded)))}, first frame after ${seconds(median(runs.map((t) => t.ready)))} (median of ${runs.length})`);
+  }
+
   const started = Date.now();
   await page.goto(`${url}?class=WEB-TEST`);
   await waitFor('the ready line', () => seen(READY), 240);
+  if (!seen('parts-unlimited: downloaded')) throw new Error('the page did not count the download');
   console.log(`  first frame after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (await page.locator('#loading').count()) throw new Error('the loading indicator is still up');
   console.log('ok: the loading indicator is gone');
@@ -78,8 +151,8 @@ try {
   await waitFor('the class code from the address', () => seen('class code WEB-TEST'), 10);
   await page.screenshot({ path: `${shots}/web-title.png` });
 
-  // "New campaign" on the title screen.
-  await click(640, 243);
+  // "New campaign" on the title screen (the second button, under Continue).
+  await click(640, 198);
   // Read through the briefing's scenes (Enter) and take the first choice where there is
   // one (1) until the board opens.
   const readAndChoose = async () => {
@@ -100,7 +173,8 @@ try {
   // The save is in localStorage, with the class code and the chapter's record.
   const save = await page.evaluate(() => localStorage.getItem('parts-unlimited/save.ron'));
   if (!save || !save.includes('WEB-TEST') || !save.includes('played:')) {
-    throw new Error(`the save in localStorage lacks the class or the chapter: ${save?.slice(0, 300)}`);
+    const keys = await page.evaluate(() => Object.keys(localStorage).join(', '));
+    throw new Error(`the save in localStorage lacks the class or the chapter: ${save?.slice(0, 300)} (keys: ${keys})`);
   }
   console.log('ok: the save is in localStorage');
 

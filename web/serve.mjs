@@ -1,5 +1,6 @@
 // A small static server for dist/: the right MIME types (application/wasm lets the browser
-// compile while downloading) and the pre-gzipped copies when the browser accepts gzip.
+// compile while downloading) and the pre-compressed copies: Brotli when the browser accepts
+// it, gzip otherwise.
 //   node web/serve.mjs DIST [PORT]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -21,14 +22,19 @@ async function exists(path) {
 
 const server = createServer(async (request, response) => {
   const pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-  const relative = normalize(pathname === '/' ? '/index.html' : pathname);
+  const relative = normalize(pathname.endsWith('/') ? `${pathname}index.html` : pathname);
   if (relative.includes('..')) { response.writeHead(400).end(); return; }
   const file = join(root, relative);
   const headers = { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' };
-  const gzipped = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '') && await exists(file + '.gz');
-  if (!gzipped && !await exists(file)) { response.writeHead(404).end('not found'); return; }
-  if (gzipped) { headers['Content-Encoding'] = 'gzip'; headers['Vary'] = 'Accept-Encoding'; }
+  const accepts = request.headers['accept-encoding'] ?? '';
+  let encoding = null;
+  for (const [name, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (new RegExp(`\\b${name}\\b`).test(accepts) && await exists(file + suffix)) { encoding = [name, suffix]; break; }
+  }
+  if (!encoding && !await exists(file)) { response.writeHead(404).end('not found'); return; }
+  headers['Vary'] = 'Accept-Encoding';
+  if (encoding) headers['Content-Encoding'] = encoding[0];
   response.writeHead(200, headers);
-  response.end(await readFile(gzipped ? file + '.gz' : file));
+  response.end(await readFile(encoding ? file + encoding[1] : file));
 });
 server.listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));

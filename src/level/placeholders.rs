@@ -124,3 +124,24 @@ pub fn check(text: &str, team: &BTreeSet<String>) -> Vec<String> {
     }
     problems
 }
+
+/// `text` with each `{…}` replaced by what `value` makes of its inside; a placeholder it does
+/// not know (`None`) stays as written, for a later filling or for the reader to see.
+pub fn substitute(text: &str, mut value: impl FnMut(&str) -> Option<String>) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        let inside = &rest[open + 1..open + close];
+        match value(inside) {
+            Some(filled) => out.push_str(&filled),
+            None => out.push_str(&rest[open..=open + close]),
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}

@@ -29,9 +29,13 @@ pub fn write_text(path: &Path, contents: &str) -> Result<(), String> {
         .map_err(|e| format!("could not keep {}: {e:?}", path.display()))
 }
 
+/// Like the desktop's: nothing kept at `from` is nothing to move (the first save has no
+/// backup to make).
 pub fn rename(from: &Path, to: &Path) -> Result<(), String> {
     let storage = storage().ok_or("this browser keeps no local storage")?;
-    let text = read_text(from).ok_or_else(|| format!("nothing kept at {}", from.display()))?;
+    let Some(text) = read_text(from) else {
+        return Ok(());
+    };
     write_text(to, &text)?;
     storage
         .remove_item(&key(from))

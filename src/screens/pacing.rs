@@ -23,7 +23,13 @@ pub struct NextFrame {
     egui: Option<Duration>,
     /// The running clock's hour, in real time: a steady beat while it runs.
     clock: Option<Duration>,
+    /// Until this real time (seconds since start) frames come quickly: the window was
+    /// resized, and the size it settles at may reach us a frame or two after the news.
+    settle_until: f64,
 }
+
+/// How long frames keep coming after a resize, so the last size is drawn.
+const RESIZE_SETTLE_SECS: f64 = 1.0;
 
 impl NextFrame {
     /// The clock is running and moves an hour every `beat`.
@@ -33,7 +39,9 @@ impl NextFrame {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<NextFrame>()
+    // Without a window (the autoplay mode) nothing else registers it.
+    app.add_message::<bevy::window::WindowResized>()
+        .init_resource::<NextFrame>()
         .add_systems(Startup, start_reactive)
         .add_systems(
             PostUpdate,
@@ -51,9 +59,11 @@ pub(super) fn plugin(app: &mut App) {
                 .after(EguiPreUpdateSet::ProcessInput)
                 .before(EguiPreUpdateSet::BeginPass),
         )
-        .add_systems(Last, set_the_wait);
+        .add_systems(Last, (settle_after_resize, set_the_wait).chain());
     #[cfg(not(target_arch = "wasm32"))]
     app.add_systems(Startup, wake_for_quit_signals);
+    #[cfg(target_arch = "wasm32")]
+    app.add_systems(Startup, wake_on_page_resize);
 }
 
 /// A screenshot walk needs every frame; a player does not.
@@ -133,13 +143,30 @@ fn step_for(wish: Duration) -> Duration {
         .unwrap_or(STEPS[0])
 }
 
+/// A resize (the window's, or in the browser the page's) keeps frames coming for a moment.
+fn settle_after_resize(
+    mut resized: MessageReader<bevy::window::WindowResized>,
+    time: Res<Time<Real>>,
+    mut next: ResMut<NextFrame>,
+) {
+    let page_resized = PAGE_RESIZED.swap(false, std::sync::atomic::Ordering::Relaxed);
+    if resized.read().count() > 0 || page_resized {
+        next.settle_until = time.elapsed_secs_f64() + RESIZE_SETTLE_SECS;
+    }
+}
+
+/// Set by the page's resize listener (in the browser), read by `settle_after_resize`.
+static PAGE_RESIZED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 fn set_the_wait(
     start: Res<Start>,
+    time: Res<Time<Real>>,
     mut next: ResMut<NextFrame>,
     settings: Option<ResMut<WinitSettings>>,
 ) {
     let egui = next.egui.take().filter(|&w| w < IDLE_WAIT).map(step_for);
-    let wait = [egui, next.clock.take()]
+    let settling = (time.elapsed_secs_f64() < next.settle_until).then_some(STEPS[0]);
+    let wait = [egui, next.clock.take(), settling]
         .into_iter()
         .flatten()
         .fold(IDLE_WAIT, Duration::min);
@@ -170,4 +197,23 @@ fn wake_for_quit_signals(proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>)
         }
         let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
     });
+}
+
+/// In the browser a resized page does not wake a sleeping window by itself (the canvas keeps
+/// its old picture until the pointer moves): the page's resize event wakes it, and frames
+/// keep coming until the canvas has its new size.
+#[cfg(target_arch = "wasm32")]
+fn wake_on_page_resize(proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>) {
+    use wasm_bindgen::JsCast;
+    let (Some(proxy), Some(window)) = (proxy, web_sys::window()) else {
+        return;
+    };
+    let proxy = (**proxy).clone();
+    let wake = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        PAGE_RESIZED.store(true, std::sync::atomic::Ordering::Relaxed);
+        let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
+    });
+    let _ = window.add_event_listener_with_callback("resize", wake.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    wake.forget();
 }

@@ -7,19 +7,7 @@ use super::summary::Summary;
 
 /// The question with every placeholder replaced by the measured value.
 pub fn fill(text: &str, summary: &Summary) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let Some(close) = rest[open..].find('}') else {
-            break;
-        };
-        let inside = &rest[open + 1..open + close];
-        out.push_str(&value(inside, summary).unwrap_or_else(|| format!("{{{inside}}}")));
-        rest = &rest[open + close + 1..];
-    }
-    out.push_str(rest);
-    out
+    crate::level::placeholders::substitute(text, |inside| value(inside, summary))
 }
 
 fn hours(value: Option<f64>) -> String {

@@ -164,22 +164,10 @@ fn said(facts: &Facts, world: &World, lines: &[Line], out: &mut Vec<Said>) {
 /// they are, for the questions' own filling.
 pub fn fill(world: &World, text: &str) -> String {
     let facts = Facts::now(world);
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let Some(close) = rest[open..].find('}') else {
-            break;
-        };
-        let inside = &rest[open + 1..open + close];
-        match placeholders::story(inside) {
-            Some(Ok(p)) => out.push_str(&story_value(world, &facts, &p)),
-            _ => out.push_str(&rest[open..=open + close]),
-        }
-        rest = &rest[open + close + 1..];
-    }
-    out.push_str(rest);
-    out
+    crate::level::placeholders::substitute(text, |inside| match placeholders::story(inside) {
+        Some(Ok(p)) => Some(story_value(world, &facts, &p)),
+        _ => None,
+    })
 }
 
 fn story_value(world: &World, facts: &Facts, placeholder: &StoryPlaceholder) -> String {
