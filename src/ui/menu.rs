@@ -106,6 +106,8 @@ pub fn pause_menu(
     egui::Window::new("Menu")
         .collapsible(false)
         .resizable(false)
+        // Above the guide and the toasts, which are windows too and would cover it.
+        .order(egui::Order::Foreground)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
             ui.set_min_width(340.0);
