@@ -64,8 +64,7 @@ impl Plan<'_> {
                 .copied()
                 .filter(|p| !p.constraint)
                 .collect();
-            let favour = matches!(ticket.origin, Origin::Interrupt { .. });
-            if favour && !others.is_empty() {
+            if matches!(ticket.origin, Origin::Interrupt { .. }) && !others.is_empty() {
                 // A favour never jumps work the chapter is judged on: it goes to someone
                 // with none waiting, or the shield says no.
                 let free: Vec<&Person> = others
@@ -84,12 +83,10 @@ impl Plan<'_> {
                 // swamped while he idles (once someone has learned his skills, say).
                 let brent = qualified.iter().find(|p| p.constraint).map(|p| p.id);
                 let choice = match brent {
-                    Some(brent) if !matches!(ticket.origin, Origin::Interrupt { .. }) => {
-                        if self.load[&person] > self.load[&brent] + CONSTRAINT_RESERVE_HOURS {
-                            brent
-                        } else {
-                            person
-                        }
+                    Some(brent)
+                        if self.load[&person] > self.load[&brent] + CONSTRAINT_RESERVE_HOURS =>
+                    {
+                        brent
                     }
                     _ => person,
                 };
@@ -222,28 +219,18 @@ impl Plan<'_> {
 
     /// Whether `person` has critical or due work waiting, which a favour would hold up.
     fn has_urgent_work(&self, person: PersonId) -> bool {
-        self.people
+        self.queue_of(person)
             .iter()
-            .find(|p| p.id == person)
-            .is_some_and(|p| {
-                p.queue
-                    .iter()
-                    .filter_map(|&t| self.tickets.get(t.0 as usize))
-                    .any(|t| t.critical || t.due.is_some())
-            })
+            .any(|t| t.critical || t.due.is_some())
     }
 
     /// People called to a bridge give back the work waiting in their queues (what they have
     /// started stays), so it goes to someone who can get on with it.
     fn free_the_queues_of(&mut self, responders: &[PersonId]) {
         for &id in responders {
-            let Some(person) = self.people.iter().find(|p| p.id == id) else {
-                continue;
-            };
-            let waiting: Vec<TicketId> = person
-                .queue
-                .iter()
-                .filter_map(|&t| self.tickets.get(t.0 as usize))
+            let waiting: Vec<TicketId> = self
+                .queue_of(id)
+                .into_iter()
                 .filter(|t| {
                     t.state == TicketState::Queued
                         && !t.is_started()

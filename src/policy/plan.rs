@@ -87,6 +87,20 @@ impl<'w> Plan<'w> {
             .collect()
     }
 
+    /// The tickets in `person`'s queue, as the world has them this hour.
+    pub(super) fn queue_of(&self, person: PersonId) -> Vec<&'w Ticket> {
+        self.people
+            .iter()
+            .find(|p| p.id == person)
+            .map(|p| {
+                p.queue
+                    .iter()
+                    .filter_map(|&t| self.tickets.get(t.0 as usize).copied())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     pub(super) fn least_loaded(&self, candidates: &[&Person]) -> Option<PersonId> {
         candidates
             .iter()

@@ -44,6 +44,20 @@ fn character<'a>(cast: &'a [Character], id: &str) -> Option<&'a Character> {
     cast.iter().find(|c| c.id == id)
 }
 
+/// The name a line's speaker goes by (the id itself for someone not in the cast).
+pub(super) fn speaker_name<'a>(cast: &'a [Character], id: &'a str) -> &'a str {
+    character(cast, id).map_or(id, |c| c.name.as_str())
+}
+
+/// "You chose: …" under a scene, in `colour`.
+pub(super) fn you_chose(ui: &mut egui::Ui, chosen: &str, colour: egui::Color32) {
+    ui.label(
+        egui::RichText::new(format!("You chose: {chosen}"))
+            .italics()
+            .color(colour),
+    );
+}
+
 /// Scene `current` of the chapter's `scenes` over the whole window. `heading` names the
 /// chapter above it; the backlog shows the chapter so far.
 pub fn story(
@@ -246,16 +260,12 @@ fn backlog(ui: &mut egui::Ui, scenes: &[PlayedScene], cast: &[Character], upto: 
             scene.lines.len()
         };
         for said in scene.lines.iter().take(lines) {
-            let name = character(cast, &said.who).map_or(said.who.as_str(), |c| c.name.as_str());
+            let name = speaker_name(cast, &said.who);
             ui.label(egui::RichText::new(name).font(art::bold(ui.ctx(), 15.0)));
             ui.label(&said.text);
         }
         if let Some(chosen) = scene.chosen_text() {
-            ui.label(
-                egui::RichText::new(format!("You chose: {chosen}"))
-                    .italics()
-                    .color(egui::Color32::from_rgb(250, 210, 120)),
-            );
+            you_chose(ui, chosen, egui::Color32::from_rgb(250, 210, 120));
         }
         if n != last {
             ui.separator();

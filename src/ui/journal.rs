@@ -130,22 +130,14 @@ fn chapter_lines(ui: &mut egui::Ui, entry: &JournalChapter) {
     }
     for scene in entry.scenes {
         for said in &scene.lines {
-            let name = entry
-                .cast
-                .iter()
-                .find(|c| c.id == said.who)
-                .map_or(said.who.as_str(), |c| c.name.as_str());
+            let name = super::dialogue::speaker_name(entry.cast, &said.who);
             ui.horizontal_wrapped(|ui| {
                 ui.strong(format!("{name}:"));
                 ui.label(&said.text);
             });
         }
         if let Some(chosen) = scene.chosen_text() {
-            ui.label(
-                egui::RichText::new(format!("You chose: {chosen}"))
-                    .italics()
-                    .color(egui::Color32::from_rgb(200, 150, 40)),
-            );
+            super::dialogue::you_chose(ui, chosen, egui::Color32::from_rgb(200, 150, 40));
         }
         ui.separator();
     }
