@@ -37,6 +37,9 @@ enum Command {
     },
     /// Merge a class's session reports into DIR/class.csv and DIR/summary.md.
     ClassReport(ClassReportArgs),
+    /// Run a live class: serve the browser build to the students, take their records as
+    /// they play, and show the instructor a dashboard that fills by itself.
+    Serve(ServeArgs),
     /// Play a chapter in real time without a window, saving as the game does (used by the
     /// tests that kill the game mid-chapter).
     #[command(hide = true)]
@@ -60,6 +63,31 @@ struct PlayArgs {
     /// Open chapter N straight away, as the campaign map would.
     #[arg(long, value_name = "N")]
     chapter: Option<u32>,
+    /// Join the live class at URL (the address `parts-unlimited serve` prints).
+    #[arg(long, value_name = "URL")]
+    server: Option<String>,
+}
+
+#[derive(Args, Debug)]
+struct ServeArgs {
+    /// The class code: every student plays the same scenario.
+    #[arg(long, value_name = "CODE")]
+    class: String,
+    #[arg(long, value_name = "N", default_value_t = 8080)]
+    port: u16,
+    /// The address to listen on (all of this machine's, by default; 127.0.0.1 keeps the
+    /// class on this machine).
+    #[arg(long, value_name = "ADDR", default_value = "0.0.0.0")]
+    bind: std::net::IpAddr,
+    /// The campaign the class plays (its chapters are the ones records may be for).
+    #[arg(long, value_name = "DIR")]
+    levels: Option<PathBuf>,
+    /// The browser build to serve (made by `scripts/build-web DIR`).
+    #[arg(long, value_name = "DIR", default_value = "dist")]
+    dist: PathBuf,
+    /// Where the class is kept (made if missing; a restart picks the class up from it).
+    #[arg(long, value_name = "FILE")]
+    db: Option<PathBuf>,
 }
 
 #[derive(Copy, Clone, Debug, ValueEnum)]
@@ -144,6 +172,7 @@ pub fn main() -> ExitCode {
         Some(Command::Simulate(args)) => simulate(args),
         Some(Command::Check { path }) => Ok(check(&path)),
         Some(Command::ClassReport(args)) => class_report(args),
+        Some(Command::Serve(args)) => serve(args),
         Some(Command::Autoplay(args)) => autoplay(args),
     };
     outcome.unwrap_or_else(|message| {
@@ -165,8 +194,35 @@ fn play(args: PlayArgs) -> Result<ExitCode, String> {
             class: args.class.or_else(crate::platform::class_in_address),
             projector: args.projector,
             chapter: args.chapter,
+            server: args.server,
         },
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn serve(args: ServeArgs) -> Result<ExitCode, String> {
+    let class = crate::classroom::ClassCode::parse(&args.class).ok_or_else(|| {
+        format!(
+            "`{}` is not a class code: use letters and digits",
+            args.class
+        )
+    })?;
+    let campaign = load(&source(args.levels))?;
+    let chapters = campaign
+        .chapters()
+        .map(|level| (level.chapter, level.title.clone()))
+        .collect();
+    let db = args
+        .db
+        .unwrap_or_else(|| PathBuf::from(format!("class-{class}.sqlite")));
+    crate::classroom::server::serve(crate::classroom::server::ServeOptions {
+        class,
+        bind: args.bind,
+        port: args.port,
+        dist: args.dist,
+        db,
+        chapters,
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

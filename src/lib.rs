@@ -72,6 +72,8 @@ pub struct StartOptions {
     pub projector: bool,
     /// Open this chapter straight away, as the campaign map would.
     pub chapter: Option<u32>,
+    /// The live class server to join (in the browser: the page's own, when it is one).
+    pub server: Option<String>,
 }
 
 /// Bevy's plugins, less its own Ctrl-C handler: the save module turns every quit signal into
@@ -102,6 +104,7 @@ pub fn run(campaign: level::LoadedCampaign, options: StartOptions) {
     ))
     .insert_resource(screens::Campaign(campaign))
     .insert_resource(classroom::ClassFromStart(options.class))
+    .insert_resource(classroom::live::LiveServer(options.server))
     .insert_resource(screens::Start {
         screenshots: options.screenshots,
         projector: options.projector,

@@ -10,6 +10,7 @@ mod fair_play;
 mod layers;
 mod lessons;
 mod levels;
+mod live_class;
 mod mutants;
 mod saving;
 mod story;

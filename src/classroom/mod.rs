@@ -2,8 +2,11 @@
 //! report they hand in, and the instructor's roll-up of a class's reports.
 
 mod code;
+pub mod live;
 pub mod report;
 pub mod rollup;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod server;
 
 use bevy::prelude::*;
 
@@ -17,7 +20,8 @@ pub struct ClassFromStart(pub Option<String>);
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ClassFromStart>()
-        .add_systems(Startup, join_class_from_start);
+        .add_systems(Startup, join_class_from_start)
+        .add_plugins(live::plugin);
 }
 
 /// Joins the class named at start-up, before the title screen shows.
@@ -50,6 +54,14 @@ impl SaveGame {
             return false;
         }
         *self = self.fresh(code.seed(), Some(code.to_string()));
+        // A seat belongs to one class.
+        if self
+            .live
+            .as_ref()
+            .is_some_and(|seat| seat.code != code.as_str())
+        {
+            self.live = None;
+        }
         true
     }
 }

@@ -96,18 +96,8 @@ pub fn roll_up(
             kept.push((file, report, checksum));
         }
     }
-    let students: Vec<(String, &SessionReport)> = kept
-        .iter()
-        .enumerate()
-        .map(|(i, (_, report, _))| {
-            let name = if names && !report.student.trim().is_empty() {
-                report.student.trim().to_owned()
-            } else {
-                format!("Student {}", i + 1)
-            };
-            (name, report)
-        })
-        .collect();
+    let reports: Vec<&SessionReport> = kept.iter().map(|(_, report, _)| report).collect();
+    let students = named(&reports, names);
     RollUp {
         csv: csv(&students),
         summary: summary(class_code.as_deref(), &students, &skipped),
@@ -115,6 +105,34 @@ pub fn roll_up(
         class_code,
         skipped,
     }
+}
+
+/// Each report with the name the roll-up shows: the student's own with `names`, else
+/// "Student N" in the order given.
+pub fn named<'a>(reports: &[&'a SessionReport], names: bool) -> Vec<(String, &'a SessionReport)> {
+    reports
+        .iter()
+        .enumerate()
+        .map(|(i, report)| {
+            let name = if names && !report.student.trim().is_empty() {
+                report.student.trim().to_owned()
+            } else {
+                format!("Student {}", i + 1)
+            };
+            (name, *report)
+        })
+        .collect()
+}
+
+/// The CSV and summary of reports already checked and kept (a live class's, in the order
+/// its students joined): the same text `class-report` writes from the same reports.
+pub fn csv_and_summary(
+    class_code: Option<&str>,
+    reports: &[&SessionReport],
+    names: bool,
+) -> (String, String) {
+    let students = named(reports, names);
+    (csv(&students), summary(class_code, &students, &[]))
 }
 
 fn most_common_code(reports: &[(&Handed, SessionReport)]) -> Option<String> {
@@ -229,6 +247,39 @@ fn summary(
         }
         let _ = writeln!(out);
     }
+    for chapter in overviews(students) {
+        chapter_summary(&mut out, &chapter);
+    }
+    out
+}
+
+type Plays<'a> = [(&'a str, &'a ChapterReport)];
+
+/// What the class did in one chapter: the summary's section, and a row of the live dashboard.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ChapterOverview {
+    pub number: u32,
+    pub title: String,
+    pub played: usize,
+    pub passed: usize,
+    /// How many students earned 0, 1, 2 and 3 stars.
+    pub stars: [usize; 4],
+    /// "Lead time: median 31.0 h (from 20.0 to 44.0)", one line per key number.
+    pub spreads: Vec<String>,
+    /// Each option chosen, and by how many.
+    pub choices: Vec<(String, usize)>,
+    pub questions: Vec<QuestionAnswers>,
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct QuestionAnswers {
+    pub question: String,
+    /// Each student's name (or "Student N") and answer, "(not answered)" when blank.
+    pub answers: Vec<(String, String)>,
+}
+
+/// Each chapter any student played, in chapter order, from reports already kept and named.
+pub fn overviews(students: &[(String, &SessionReport)]) -> Vec<ChapterOverview> {
     let mut by_chapter: BTreeMap<u32, Vec<(&str, &ChapterReport)>> = BTreeMap::new();
     for (name, report) in students {
         for chapter in &report.chapters {
@@ -238,28 +289,37 @@ fn summary(
                 .push((name, chapter));
         }
     }
-    for (number, plays) in &by_chapter {
-        chapter_summary(&mut out, *number, plays);
+    by_chapter
+        .iter()
+        .map(|(number, plays)| overview(*number, plays))
+        .collect()
+}
+
+fn overview(number: u32, plays: &Plays) -> ChapterOverview {
+    ChapterOverview {
+        number,
+        title: plays[0].1.played.title.clone(),
+        played: plays.len(),
+        passed: plays.iter().filter(|(_, c)| c.played.passed).count(),
+        stars: std::array::from_fn(|s| {
+            plays
+                .iter()
+                .filter(|(_, c)| usize::from(c.played.stars) == s)
+                .count()
+        }),
+        spreads: spreads(plays),
+        choices: choices_made(plays),
+        questions: answers(plays),
     }
-    out
 }
 
-type Plays<'a> = [(&'a str, &'a ChapterReport)];
-
-fn chapter_summary(out: &mut String, number: u32, plays: &Plays) {
-    let title = &plays[0].1.played.title;
-    let passed = plays.iter().filter(|(_, c)| c.played.passed).count();
-    let _ = writeln!(out, "## Chapter {number}: {title}\n");
-    let _ = writeln!(out, "Played by {}; passed by {passed}.\n", plays.len());
-    stars_table(out, plays);
-    spreads(out, plays);
-    choices_made(out, plays);
-    answers(out, plays);
-    let _ = writeln!(out);
-}
-
-/// How many students earned each number of stars.
-fn stars_table(out: &mut String, plays: &Plays) {
+fn chapter_summary(out: &mut String, chapter: &ChapterOverview) {
+    let _ = writeln!(out, "## Chapter {}: {}\n", chapter.number, chapter.title);
+    let _ = writeln!(
+        out,
+        "Played by {}; passed by {}.\n",
+        chapter.played, chapter.passed
+    );
     let _ = writeln!(
         out,
         "| Stars | {} | {} | {} | {} |",
@@ -269,20 +329,33 @@ fn stars_table(out: &mut String, plays: &Plays) {
         star_row(3)
     );
     let _ = writeln!(out, "|---|---|---|---|---|");
-    let counts: Vec<String> = (0..=3)
-        .map(|s| {
-            plays
-                .iter()
-                .filter(|(_, c)| c.played.stars == s)
-                .count()
-                .to_string()
-        })
-        .collect();
+    let counts: Vec<String> = chapter.stars.iter().map(usize::to_string).collect();
     let _ = writeln!(out, "| Students | {} |\n", counts.join(" | "));
+    for line in &chapter.spreads {
+        let _ = writeln!(out, "- {line}");
+    }
+    if !chapter.choices.is_empty() {
+        let _ = writeln!(out, "\nChoices made:");
+        for (text, n) in &chapter.choices {
+            let _ = writeln!(out, "- {text}: {n}");
+        }
+    }
+    if !chapter.questions.is_empty() {
+        let _ = writeln!(out, "\n### Answers\n");
+    }
+    for (q, question) in chapter.questions.iter().enumerate() {
+        let _ = writeln!(out, "**Question {}.** {}\n", q + 1, question.question);
+        for (name, answer) in &question.answers {
+            let _ = writeln!(out, "- {name}: {}", answer.replace('\n', " "));
+        }
+        let _ = writeln!(out);
+    }
+    let _ = writeln!(out);
 }
 
 /// The median and range of each key number across the class.
-fn spreads(out: &mut String, plays: &Plays) {
+fn spreads(plays: &Plays) -> Vec<String> {
+    let mut lines = Vec::new();
     for (label, unit, scale, value) in SPREADS {
         let values: Vec<f64> = plays
             .iter()
@@ -291,19 +364,18 @@ fn spreads(out: &mut String, plays: &Plays) {
         let low = values.iter().copied().fold(f64::INFINITY, f64::min);
         let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         if let Some(middle) = median(values) {
-            let _ = writeln!(
-                out,
-                "- {label}: median {:.1}{unit} (from {:.1} to {:.1})",
+            lines.push(format!(
+                "{label}: median {:.1}{unit} (from {:.1} to {:.1})",
                 middle * scale,
                 low * scale,
                 high * scale
-            );
+            ));
         }
     }
+    lines
 }
 
-/// Each option chosen, and by how many.
-fn choices_made(out: &mut String, plays: &Plays) {
+fn choices_made(plays: &Plays) -> Vec<(String, usize)> {
     let mut choices: BTreeMap<(String, usize), (String, usize)> = BTreeMap::new();
     for (_, chapter) in plays {
         for choice in &chapter.played.choices {
@@ -313,39 +385,35 @@ fn choices_made(out: &mut String, plays: &Plays) {
                 .1 += 1;
         }
     }
-    if !choices.is_empty() {
-        let _ = writeln!(out, "\nChoices made:");
-        for (text, n) in choices.values() {
-            let _ = writeln!(out, "- {text}: {n}");
-        }
-    }
+    choices.into_values().collect()
 }
 
 /// Every student's answer, question by question.
-fn answers(out: &mut String, plays: &Plays) {
+fn answers(plays: &Plays) -> Vec<QuestionAnswers> {
     let questions = plays
         .iter()
         .map(|(_, c)| c.answers.len())
         .max()
         .unwrap_or(0);
-    if questions > 0 {
-        let _ = writeln!(out, "\n### Answers\n");
-    }
-    for q in 0..questions {
-        // The wording carries each student's own numbers; the first one stands for all.
-        let Some(wording) = plays.iter().find_map(|(_, c)| c.answers.get(q)) else {
-            continue;
-        };
-        let _ = writeln!(out, "**Question {}.** {}\n", q + 1, wording.question);
-        for (name, chapter) in plays {
-            let answer = chapter
-                .answers
-                .get(q)
-                .map(|a| a.answer.trim())
-                .filter(|a| !a.is_empty())
-                .unwrap_or("(not answered)");
-            let _ = writeln!(out, "- {name}: {}", answer.replace('\n', " "));
-        }
-        let _ = writeln!(out);
-    }
+    (0..questions)
+        .filter_map(|q| {
+            // The wording carries each student's own numbers; the first one stands for all.
+            let wording = plays.iter().find_map(|(_, c)| c.answers.get(q))?;
+            Some(QuestionAnswers {
+                question: wording.question.clone(),
+                answers: plays
+                    .iter()
+                    .map(|(name, chapter)| {
+                        let answer = chapter
+                            .answers
+                            .get(q)
+                            .map(|a| a.answer.trim())
+                            .filter(|a| !a.is_empty())
+                            .unwrap_or("(not answered)");
+                        ((*name).to_owned(), answer.to_owned())
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
 }

@@ -68,6 +68,11 @@ pub fn class_in_address() -> Option<String> {
     None
 }
 
+/// The address the game was served from: there is none on the desktop.
+pub fn page_base() -> Option<String> {
+    None
+}
+
 /// The first frame is up.
 pub fn page_ready() {}
 

@@ -80,6 +80,14 @@ pub fn class_in_address() -> Option<String> {
         .filter(|code| !code.is_empty())
 }
 
+/// The page's own address up to its last `/`: a class server serves the game there.
+pub fn page_base() -> Option<String> {
+    let location = web_sys::window()?.location();
+    let (origin, path) = (location.origin().ok()?, location.pathname().ok()?);
+    let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    Some(format!("{origin}{folder}"))
+}
+
 /// The first frame is up: take the loading indicator down and give the game the keyboard.
 pub fn page_ready() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

@@ -65,6 +65,26 @@ pub struct SaveGame {
     /// The player's name, for the report they hand in.
     #[serde(default)]
     pub student: String,
+    /// The seat in a live class, once joined: kept so a reload carries on.
+    #[serde(default)]
+    pub live: Option<LiveSeat>,
+}
+
+/// A seat in a live class (`parts-unlimited serve`): whose it is, the token that proves it,
+/// how far the facilitator's calls have been read and what has reached the server.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LiveSeat {
+    /// The server's address, as the game reaches it.
+    pub server: String,
+    pub code: String,
+    pub name: String,
+    pub token: String,
+    /// The last facilitator's call acted on.
+    pub last_event: i64,
+    /// Each chapter's record as the server last took it (its checksum): a chapter whose
+    /// record differs from this is sent again, after a reload or a lost connection too.
+    #[serde(default)]
+    pub delivered: BTreeMap<u32, String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -118,6 +138,7 @@ impl Default for SaveGame {
             campaign: Default::default(),
             class_code: None,
             student: String::new(),
+            live: None,
         }
     }
 }
@@ -158,6 +179,7 @@ impl SaveGame {
             seed,
             class_code,
             student: self.student.clone(),
+            live: self.live.clone(),
             generation: self.generation + 1,
             ..SaveGame::default()
         }

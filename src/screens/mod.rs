@@ -6,6 +6,7 @@ pub mod autoplay;
 mod briefing;
 mod debrief;
 mod demo;
+mod live;
 mod map;
 mod operations;
 pub mod pacing;
@@ -104,6 +105,7 @@ pub(super) fn plugin(app: &mut App) {
             operations::plugin,
             debrief::plugin,
             demo::plugin,
+            live::plugin,
         ));
 }
 

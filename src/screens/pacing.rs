@@ -162,11 +162,14 @@ fn set_the_wait(
     start: Res<Start>,
     time: Res<Time<Real>>,
     mut next: ResMut<NextFrame>,
+    live: Res<crate::classroom::live::LiveClass>,
     settings: Option<ResMut<WinitSettings>>,
 ) {
     let egui = next.egui.take().filter(|&w| w < IDLE_WAIT).map(step_for);
     let settling = (time.elapsed_secs_f64() < next.settle_until).then_some(STEPS[0]);
-    let wait = [egui, next.clock.take(), settling]
+    // A live class: an answer may be in, or the next look for the facilitator's calls is due.
+    let class = live.wake_within(time.elapsed_secs_f64());
+    let wait = [egui, next.clock.take(), settling, class]
         .into_iter()
         .flatten()
         .fold(IDLE_WAIT, Duration::min);

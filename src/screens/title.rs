@@ -4,6 +4,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
 use super::{Campaign, Screen, begin_chapter, root_ui};
+use crate::classroom::live::{LiveClass, LiveStatus};
 use crate::save::{SaveGame, SaveNotice};
 
 #[allow(clippy::too_many_arguments)]
@@ -18,6 +19,7 @@ pub(super) fn title_screen(
     mut exit: MessageWriter<AppExit>,
     mut form: Local<TitleForm>,
     files: Res<crate::save::SaveFiles>,
+    mut live: ResMut<crate::classroom::live::LiveClass>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root_ui(ctx);
@@ -35,6 +37,7 @@ pub(super) fn title_screen(
                     ui.colored_label(egui::Color32::from_rgb(230, 120, 80), message);
                     ui.add_space(10.0);
                 }
+                live_class(ui, &mut live, &mut save);
                 let button = |ui: &mut egui::Ui, text: &str, enabled: bool| {
                     ui.add_enabled(
                         enabled,
@@ -72,7 +75,9 @@ pub(super) fn title_screen(
                     exit.write(AppExit::Success);
                 }
                 ui.add_space(24.0);
-                if classroom(ui, &mut save, &mut form)
+                // A live class has joined by itself: no code to type.
+                if live.status == LiveStatus::Off
+                    && classroom(ui, &mut save, &mut form)
                     && let Err(e) = files.store(&save)
                 {
                     form.message = Some(e);
@@ -100,6 +105,74 @@ pub(super) fn title_screen(
         }
     }
     Ok(())
+}
+
+/// A live class on this server: join it by name, then see that play reaches the instructor.
+fn live_class(ui: &mut egui::Ui, live: &mut LiveClass, save: &mut SaveGame) {
+    let warn = egui::Color32::from_rgb(230, 120, 80);
+    match live.status.clone() {
+        LiveStatus::Off => return,
+        LiveStatus::Looking => {
+            ui.label("Looking for your class on this server…");
+        }
+        LiveStatus::NameNeeded { code, why } => {
+            ui.label(
+                egui::RichText::new(format!("Class {code} is live here"))
+                    .strong()
+                    .size(22.0),
+            );
+            ui.label("Type your name and join: each chapter you play reaches your instructor.");
+            let mut join = false;
+            ui.allocate_ui(egui::vec2(300.0, 0.0), |ui| {
+                ui.horizontal(|ui| {
+                    ui.label("Your name");
+                    let field = ui.add(
+                        egui::TextEdit::singleline(&mut save.student)
+                            .hint_text("as your instructor knows you")
+                            .desired_width(200.0),
+                    );
+                    join = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                });
+            });
+            let named = !save.student.trim().is_empty();
+            join |= ui
+                .add_enabled(
+                    named,
+                    egui::Button::new("Join the class").min_size(egui::vec2(240.0, 36.0)),
+                )
+                .clicked();
+            if join && named {
+                live.join(&save.student);
+            }
+            if let Some(why) = why {
+                ui.colored_label(warn, why);
+            }
+        }
+        LiveStatus::Joining => {
+            ui.label("Joining the class…");
+        }
+        LiveStatus::Seated => {
+            let name = save.live.as_ref().map_or("", |s| s.name.as_str());
+            let waiting = match live.waiting {
+                0 => String::new(),
+                n => format!(" ({n} waiting to be sent)"),
+            };
+            ui.label(
+                egui::RichText::new(format!(
+                    "Live class {}, as {name}: your chapters reach your instructor as you play{waiting}.",
+                    live.code_or(save)
+                ))
+                .strong(),
+            );
+        }
+        LiveStatus::Unreachable(why) => {
+            ui.colored_label(
+                warn,
+                format!("The class server does not answer ({why}); trying again. Your play is kept and sent when it does."),
+            );
+        }
+    }
+    ui.add_space(12.0);
 }
 
 /// "This replaces your campaign": asks before stars and answers are lost. Returns the
