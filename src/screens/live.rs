@@ -8,17 +8,23 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::operations::UiClock;
 use super::{Playing, Screen, UiSet};
 use crate::classroom::live::protocol::Call;
-use crate::classroom::live::{LiveClass, LiveStatus, LiveWhere};
+use crate::classroom::live::{LiveClass, LiveSet, LiveStatus, LiveWhere};
 use crate::save::SaveNotice;
-use crate::sim::PlayerCommand;
 use crate::sim::commands::Injection;
+use crate::sim::{PlayerCommand, SimSet};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, (report_where, act_on_calls))
-        .add_systems(
-            EguiPrimaryContextPass,
-            facilitator_overlay.in_set(UiSet::Menu),
-        );
+    app.add_systems(
+        Update,
+        (
+            report_where.before(LiveSet),
+            act_on_calls.after(LiveSet).before(SimSet::Input),
+        ),
+    )
+    .add_systems(
+        EguiPrimaryContextPass,
+        facilitator_overlay.in_set(UiSet::Menu),
+    );
 }
 
 fn report_where(

@@ -60,6 +60,7 @@ pub(super) fn plugin(app: &mut App) {
                 .before(EguiPreUpdateSet::BeginPass),
         )
         .add_systems(Last, (settle_after_resize, set_the_wait).chain());
+    app.add_systems(Startup, wake_for_the_class);
     #[cfg(not(target_arch = "wasm32"))]
     app.add_systems(Startup, wake_for_quit_signals);
     #[cfg(target_arch = "wasm32")]
@@ -168,7 +169,7 @@ fn set_the_wait(
     let egui = next.egui.take().filter(|&w| w < IDLE_WAIT).map(step_for);
     let settling = (time.elapsed_secs_f64() < next.settle_until).then_some(STEPS[0]);
     // A live class: an answer may be in, or the next look for the facilitator's calls is due.
-    let class = live.wake_within(time.elapsed_secs_f64());
+    let class = live.wake_within();
     let wait = [egui, next.clock.take(), settling, class]
         .into_iter()
         .flatten()
@@ -184,6 +185,20 @@ fn set_the_wait(
     if settings.focused_mode != wanted.focused_mode {
         *settings = wanted;
     }
+}
+
+/// A live class's answers (a facilitator's call, a record taken) wake a sleeping window.
+fn wake_for_the_class(
+    proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
+    mut live: ResMut<crate::classroom::live::LiveClass>,
+) {
+    let Some(proxy) = proxy else {
+        return;
+    };
+    let proxy = (**proxy).clone();
+    live.set_waker(move || {
+        let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
+    });
 }
 
 /// A quit signal (Ctrl-C, `kill`) must not wait out a sleeping window: a watcher wakes the

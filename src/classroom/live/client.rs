@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 use bevy::prelude::*;
 
 use super::protocol::{self, Call, ClassInfo, Inbox, JoinRequest, Joined};
-use super::{LiveServer, LiveWhere, POLL_EVERY};
+use super::{LiveServer, LiveWhere};
 use crate::classroom::report::SessionReport;
 use crate::save::{LiveSeat, SaveFiles, SaveGame};
 
@@ -47,9 +47,13 @@ pub struct LiveClass {
     /// The class it runs.
     pub code: String,
     asking: Option<(Asked, Slot)>,
+    /// The long poll for the facilitator's calls, always out while seated.
+    listening: Option<Slot>,
     /// Real time (seconds) before which no new request starts.
     quiet_until: f64,
-    next_poll: f64,
+    /// Where the server was last told the player is.
+    reported: Option<LiveWhere>,
+    waker: Option<Arc<dyn Fn() + Send + Sync>>,
     /// Calls for the screens to act on.
     pub(super) calls: Vec<Call>,
     /// The facilitator's question on every screen, until the player closes it.
@@ -68,18 +72,15 @@ pub struct LiveClass {
 const RETRY_SECS: f64 = 3.0;
 
 impl LiveClass {
-    /// How soon this needs a frame: an answer may be in, or a poll is due.
-    pub fn wake_within(&self, now: f64) -> Option<std::time::Duration> {
-        if self.asking.is_some() {
-            return Some(std::time::Duration::from_millis(200));
+    /// How soon this needs a frame. Answers wake the window themselves, so a seated game
+    /// sleeps while it waits on the server; only a retry after a failure needs a timer.
+    /// Steady values, since every change of the window's wait costs a frame of its own.
+    pub fn wake_within(&self) -> Option<std::time::Duration> {
+        if matches!(self.status, LiveStatus::Unreachable(_)) {
+            return Some(std::time::Duration::from_secs(3));
         }
-        let due = match self.status {
-            LiveStatus::Seated | LiveStatus::Unreachable(_) => self.next_poll.max(self.quiet_until),
-            _ => return None,
-        };
-        Some(std::time::Duration::from_secs_f64(
-            (due - now).clamp(0.05, 10.0),
-        ))
+        let waiting = self.asking.is_some() || self.listening.is_some();
+        (waiting && self.waker.is_none()).then_some(std::time::Duration::from_millis(250))
     }
 
     /// The player asked to join under `name`.
@@ -95,12 +96,27 @@ impl LiveClass {
     }
 
     fn send(&mut self, asked: Asked, request: ehttp::Request) {
+        let slot = self.fetch(request);
+        self.asking = Some((asked, slot));
+    }
+
+    /// Starts a request; its answer lands in the slot, and wakes the window if it sleeps.
+    fn fetch(&self, request: ehttp::Request) -> Slot {
         let slot: Slot = Arc::default();
         let filled = slot.clone();
+        let wake = self.waker.clone();
         ehttp::fetch(request, move |answer| {
             *filled.lock().unwrap_or_else(|p| p.into_inner()) = Some(answer);
+            if let Some(wake) = wake {
+                wake();
+            }
         });
-        self.asking = Some((asked, slot));
+        slot
+    }
+
+    /// How the game's window is woken when an answer comes in (set by the screens).
+    pub fn set_waker(&mut self, wake: impl Fn() + Send + Sync + 'static) {
+        self.waker = Some(Arc::new(wake));
     }
 }
 
@@ -134,9 +150,8 @@ pub(super) fn look_for_the_class(given: Res<LiveServer>, mut live: ResMut<LiveCl
     let Some(base) = given.0.clone().or_else(crate::platform::page_base) else {
         return;
     };
+    // Asked on the first update, once the screens have said how to wake the window.
     live.base = tidy_base(&base);
-    let request = ehttp::Request::get(format!("{}api/class", live.base));
-    live.send(Asked::Class, request);
     live.status = LiveStatus::Looking;
 }
 
@@ -175,28 +190,35 @@ pub(super) fn drive(
     place: Res<LiveWhere>,
 ) {
     let now = time.elapsed_secs_f64();
-    let answer = live
-        .asking
-        .as_ref()
-        .and_then(|(_, slot)| slot.lock().unwrap_or_else(|p| p.into_inner()).take());
-    if let Some(answer) = answer {
+    let taken = |slot: &Slot| slot.lock().unwrap_or_else(|p| p.into_inner()).take();
+    let mut changed = false;
+    if let Some(answer) = live.asking.as_ref().and_then(|(_, slot)| taken(slot)) {
         let (asked, _) = live.asking.take().expect("an answer is to a question");
-        if answered(&mut live, &mut save, asked, answer, now)
-            && let Err(e) = files.store(&save)
-        {
-            warn!("{e}");
-        }
+        changed |= answered(&mut live, &mut save, asked, answer, now);
     }
-    if live.asking.is_some() || now < live.quiet_until {
+    if let Some(answer) = live.listening.as_ref().and_then(taken) {
+        live.listening = None;
+        changed |= answered(&mut live, &mut save, Asked::Inbox, answer, now);
+    }
+    if changed && let Err(e) = files.store(&save) {
+        warn!("{e}");
+    }
+    if live.status == LiveStatus::Looking && live.asking.is_none() {
+        let request = ehttp::Request::get(format!("{}api/class", live.base));
+        live.send(Asked::Class, request);
         return;
     }
-    if !matches!(live.status, LiveStatus::Seated | LiveStatus::Unreachable(_)) {
+    if now < live.quiet_until
+        || !matches!(live.status, LiveStatus::Seated | LiveStatus::Unreachable(_))
+    {
         return;
     }
     let Some(seat) = save.live.clone() else {
         // Never reached yet: ask again which class the server runs.
-        let request = ehttp::Request::get(format!("{}api/class", live.base));
-        live.send(Asked::Class, request);
+        if live.asking.is_none() {
+            let request = ehttp::Request::get(format!("{}api/class", live.base));
+            live.send(Asked::Class, request);
+        }
         return;
     };
     // Which records the server lacks, worked out again only when the save has changed.
@@ -205,29 +227,44 @@ pub(super) fn drive(
         live.waiting = waiting;
         live.next_record = first;
     }
-    if let Some((chapter, body, checksum)) = live.next_record.clone() {
-        let request = post(
-            &live.base,
-            "api/record",
-            body.into_bytes(),
-            Some(&seat.token),
-        );
-        live.send(Asked::Deliver { chapter, checksum }, request);
-    } else if now >= live.next_poll {
-        let mut url = format!(
-            "{}api/inbox?after={}&screen={}",
-            live.base, seat.last_event, place.screen
-        );
-        if let Some(chapter) = place.chapter {
-            url.push_str(&format!("&chapter={chapter}"));
+    if live.asking.is_none() {
+        if let Some((chapter, body, checksum)) = live.next_record.clone() {
+            let request = post(
+                &live.base,
+                "api/record",
+                body.into_bytes(),
+                Some(&seat.token),
+            );
+            live.send(Asked::Deliver { chapter, checksum }, request);
+        } else if live.reported.as_ref() != Some(&*place) {
+            // The player moved: the dashboard hears it now, not at the next long poll.
+            live.reported = Some(place.clone());
+            let request = inbox_request(&live.base, &seat, &place, 0);
+            live.send(Asked::Inbox, request);
         }
-        let mut request = ehttp::Request::get(url);
-        request
-            .headers
-            .insert("Authorization", format!("Bearer {}", seat.token));
-        live.send(Asked::Inbox, request);
-        live.next_poll = now + POLL_EVERY.as_secs_f64();
     }
+    if live.listening.is_none() {
+        let request = inbox_request(&live.base, &seat, &place, LONG_POLL_SECS);
+        live.listening = Some(live.fetch(request));
+    }
+}
+
+/// How long the server may hold a request for the facilitator's calls.
+const LONG_POLL_SECS: u64 = 25;
+
+fn inbox_request(base: &str, seat: &LiveSeat, place: &LiveWhere, wait: u64) -> ehttp::Request {
+    let mut url = format!(
+        "{base}api/inbox?after={}&screen={}&wait={wait}",
+        seat.last_event, place.screen
+    );
+    if let Some(chapter) = place.chapter {
+        url.push_str(&format!("&chapter={chapter}"));
+    }
+    let mut request = ehttp::Request::get(url);
+    request
+        .headers
+        .insert("Authorization", format!("Bearer {}", seat.token));
+    request
 }
 
 /// Acts on an answer; says whether the save changed.
@@ -282,8 +319,14 @@ fn answered(
             let Some(seat) = save.live.as_mut() else {
                 return false;
             };
-            let changed = !inbox.events.is_empty();
-            for event in inbox.events {
+            // The long poll and a quick report can bring the same call: act on it once.
+            let fresh: Vec<_> = inbox
+                .events
+                .into_iter()
+                .filter(|e| e.id > seat.last_event)
+                .collect();
+            let changed = !fresh.is_empty();
+            for event in fresh {
                 seat.last_event = seat.last_event.max(event.id);
                 info!("parts-unlimited: facilitator call {:?}", event.call);
                 match &event.call {

@@ -6,8 +6,6 @@
 mod client;
 pub mod protocol;
 
-use std::time::Duration;
-
 use bevy::prelude::*;
 
 pub use client::{LiveClass, LiveStatus, record_for};
@@ -24,8 +22,10 @@ pub struct LiveWhere {
     pub screen: &'static str,
 }
 
-/// How often a seated game asks for the facilitator's calls.
-pub const POLL_EVERY: Duration = Duration::from_secs(2);
+/// Where the answers from the class server are taken in: the screens act on the calls
+/// after it, in the same frame (a call may be the only thing that woke the window).
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LiveSet;
 
 /// Public (not `pub(super)` as elsewhere) so the tests can drive a seated game headless.
 pub fn plugin(app: &mut App) {
@@ -33,7 +33,7 @@ pub fn plugin(app: &mut App) {
         .init_resource::<LiveClass>()
         .init_resource::<LiveWhere>()
         .add_systems(Startup, client::look_for_the_class)
-        .add_systems(Update, client::drive);
+        .add_systems(Update, client::drive.in_set(LiveSet));
 }
 
 impl LiveClass {

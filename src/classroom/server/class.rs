@@ -26,6 +26,8 @@ pub struct Class {
     roll: Mutex<Roll>,
     /// Bumped on every change the dashboard shows.
     pub changed: tokio::sync::watch::Sender<u64>,
+    /// The facilitator's last call: games waiting for one are woken by it.
+    pub last_call: tokio::sync::watch::Sender<i64>,
 }
 
 #[derive(Default)]
@@ -124,6 +126,7 @@ impl Class {
                 Err(e) => eprintln!("a kept record (student {student}, chapter {chapter}) is {e}"),
             }
         }
+        let last_call = roll.events.last().map_or(0, |e| e.id);
         Ok(Self {
             code,
             instructor_token,
@@ -132,6 +135,7 @@ impl Class {
             store: Mutex::new(store),
             roll: Mutex::new(roll),
             changed: tokio::sync::watch::channel(0).0,
+            last_call: tokio::sync::watch::channel(last_call).0,
         })
     }
 
@@ -306,6 +310,7 @@ impl Class {
         let event = lock(&self.store).add_event(&call).map_err(internal)?;
         roll.events.push(event.clone());
         drop(roll);
+        self.last_call.send_replace(event.id);
         self.bump();
         Ok(event)
     }

@@ -145,14 +145,31 @@ struct InboxQuery {
     chapter: Option<u32>,
     #[serde(default)]
     screen: String,
+    /// Seconds to hold the answer while there is no call yet (a long poll), at most
+    /// `LONGEST_WAIT`: a waiting game costs nothing, and hears a call at once.
+    #[serde(default)]
+    wait: u64,
 }
+
+const LONGEST_WAIT: u64 = 30;
 
 async fn inbox(
     State(class): Shared,
     headers: HeaderMap,
     Query(query): Query<InboxQuery>,
 ) -> Response {
-    match class.inbox(bearer(&headers), query.after, query.chapter, &query.screen) {
+    let token = bearer(&headers);
+    let mut calls = class.last_call.subscribe();
+    let events = match class.inbox(token, query.after, query.chapter, &query.screen) {
+        Ok(events) => events,
+        Err(refusal) => return refuse(refusal),
+    };
+    if !events.is_empty() || query.wait == 0 {
+        return json(&Inbox { events });
+    }
+    let wait = Duration::from_secs(query.wait.min(LONGEST_WAIT));
+    let _ = tokio::time::timeout(wait, calls.wait_for(|&last| last > query.after)).await;
+    match class.inbox(token, query.after, query.chapter, &query.screen) {
         Ok(events) => json(&Inbox { events }),
         Err(refusal) => refuse(refusal),
     }
