@@ -286,7 +286,18 @@ fn sixty_students_post_a_campaign_each_and_the_roll_up_is_class_reports() {
     let server = Server::start(&dir.join("class.sqlite"), 0);
     let chapters = played_campaign(&campaign());
     let names: Vec<String> = (1..=60).map(|i| format!("Student {i:02}")).collect();
-    let seats: Vec<Joined> = names.iter().map(|n| server.join(n)).collect();
+    // They join at once too (each in a thread of its own), and are seated in some order.
+    let mut seats: Vec<Joined> = std::thread::scope(|scope| {
+        let joining: Vec<_> = names
+            .iter()
+            .map(|n| scope.spawn(|| server.join(n)))
+            .collect();
+        joining.into_iter().map(|j| j.join().unwrap()).collect()
+    });
+    assert_eq!(seats.len(), 60);
+    // The roll lists students in the order they were seated.
+    seats.sort_by_key(|seat| seat.student);
+    let names: Vec<String> = seats.iter().map(|seat| seat.name.clone()).collect();
     let saves: Vec<SaveGame> = names.iter().map(|n| save_of(n, &chapters)).collect();
     let bodies: Vec<Vec<String>> = saves
         .iter()

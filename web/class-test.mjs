@@ -92,6 +92,20 @@ try {
     await s.page.keyboard.press('KeyN');
   })));
   await waitFor('both chapters on the dashboard, without a reload', async () => (await finished(dashboard)) === 2, 30);
+
+  // A reload carries on: the seat is in the browser's save, no second row appears, and the
+  // facilitator's question reaches the page that came back.
+  const ada = students[0];
+  ada.lines.length = 0;
+  await ada.page.reload();
+  await waitFor('Ada back in the class after a reload', () => ada.seen('back in the live class'), 240);
+  await dashboard.fill('#question', 'Where did the work wait today?');
+  await dashboard.click('#ask');
+  await waitFor('the question on both screens', () => students.every((s) => s.seen('Where did the work wait today?')), 30);
+  await ada.page.waitForTimeout(1000);
+  await ada.page.screenshot({ path: `${shots}/class-student-question.png` });
+  if ((await rows(dashboard)) !== 2) throw new Error(`the dashboard has ${await rows(dashboard)} rows after a reload`);
+  console.log('ok: still two students on the dashboard');
   await dashboard.screenshot({ path: `${shots}/class-dashboard.png`, fullPage: true });
   if (problems.length) throw new Error(problems.join('\n'));
   console.log(`live class test passed; screenshots in ${shots}`);

@@ -364,6 +364,7 @@ fn found_class(
         .as_ref()
         .is_some_and(|seat| seat.server == live.base && seat.code == info.code);
     if seated {
+        info!("parts-unlimited: back in the live class");
         live.status = LiveStatus::Seated;
         return false;
     }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{Html, IntoResponse, Response};
@@ -41,8 +41,7 @@ pub fn router(class: Arc<Class>, dist: Option<PathBuf>) -> Router {
         .route("/api/inbox", get(inbox))
         .route("/instructor", get(dashboard))
         .route("/api/instructor/stream", get(stream))
-        .route("/api/instructor/class.csv", get(csv))
-        .route("/api/instructor/summary.md", get(summary))
+        .route("/api/instructor/{file}", get(download_roll_up))
         .route("/api/instructor/call", post(call))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(class);
@@ -231,28 +230,22 @@ fn download(name: &str, kind: &str, body: String) -> Response {
         .into_response()
 }
 
-async fn csv(
+/// `class.csv` or `summary.md`, as `class-report` writes them, at any moment.
+async fn download_roll_up(
     State(class): Shared,
     headers: HeaderMap,
+    Path(file): Path<String>,
     Query(query): Query<TokenQuery>,
 ) -> Response {
     if let Err(refused) = instructor(&class, &query, &headers) {
         return *refused;
     }
-    let (csv, _) = class.roll_up(query.names == Some(1));
-    download("class.csv", "text/csv; charset=utf-8", csv)
-}
-
-async fn summary(
-    State(class): Shared,
-    headers: HeaderMap,
-    Query(query): Query<TokenQuery>,
-) -> Response {
-    if let Err(refused) = instructor(&class, &query, &headers) {
-        return *refused;
+    let (csv, summary) = class.roll_up(query.names == Some(1));
+    match file.as_str() {
+        "class.csv" => download("class.csv", "text/csv; charset=utf-8", csv),
+        "summary.md" => download("summary.md", "text/markdown; charset=utf-8", summary),
+        _ => refuse((404, format!("no {file} here: class.csv or summary.md"))),
     }
-    let (_, summary) = class.roll_up(query.names == Some(1));
-    download("summary.md", "text/markdown; charset=utf-8", summary)
 }
 
 async fn call(
