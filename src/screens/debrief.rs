@@ -190,9 +190,14 @@ pub(super) fn debrief_screen(
     egui::Panel::left("outcome")
         .min_size(380.0)
         .show(&mut root, |ui| {
+            // The way on stays in sight at the panel's foot; the outcome scrolls above it.
+            egui::Panel::bottom("debrief actions").show(ui, |ui| {
+                ui.add_space(4.0);
+                leave = actions(ui, debrief, &save);
+                ui.add_space(4.0);
+            });
             egui::ScrollArea::vertical().show(ui, |ui| {
                 outcome(ui, debrief, &theme);
-                leave = actions(ui, debrief, &save);
             });
         });
     match leave {
