@@ -452,3 +452,50 @@ fn a_restart_loses_nothing_and_what_was_not_sent_gets_through_after() {
         !w.resource::<LiveClass>().pending_calls().is_empty()
     });
 }
+
+#[test]
+fn a_server_that_no_longer_knows_the_seat_asks_for_the_name_again_and_gets_everything() {
+    let dir = temp_dir("reseat");
+    let chapters: Vec<_> = played_campaign(&campaign()).into_iter().take(1).collect();
+    let first = Server::start(&dir.join("first.sqlite"), 0);
+    let port = first.port();
+    let mut save = save_of("Margaret", &[]);
+    save.live = None;
+    let mut game = seated_game(&first.base, save, &dir);
+    run_until(&mut game, "seated", |w| {
+        w.resource::<LiveClass>().status == LiveStatus::Seated
+    });
+    game.world_mut().resource_mut::<SaveGame>().chapters = save_of("Margaret", &chapters).chapters;
+    run_until(&mut game, "chapter 1 delivered", |w| {
+        w.resource::<SaveGame>()
+            .live
+            .as_ref()
+            .is_some_and(|s| s.delivered.contains_key(&1))
+    });
+
+    // The instructor starts the class afresh on the same address: the old seat is unknown.
+    drop(first);
+    let second = Server::start(&dir.join("second.sqlite"), port);
+    run_until(&mut game, "asked for the name again", |w| {
+        matches!(
+            &w.resource::<LiveClass>().status,
+            LiveStatus::NameNeeded { why: Some(_), .. }
+        )
+    });
+    assert!(game.world().resource::<SaveGame>().live.is_none());
+    // The player joins again; what they played is delivered to the new class.
+    game.world_mut()
+        .resource_mut::<LiveClass>()
+        .join("Margaret");
+    run_until(&mut game, "chapter 1 delivered again", |w| {
+        w.resource::<SaveGame>()
+            .live
+            .as_ref()
+            .is_some_and(|s| s.delivered.contains_key(&1))
+    });
+    assert!(
+        second
+            .instructor("api/instructor/class.csv")
+            .contains("\nMargaret,1,")
+    );
+}

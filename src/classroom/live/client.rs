@@ -292,6 +292,16 @@ fn answered(
             if response.status == 401 {
                 return lost_seat(live, save);
             }
+            if response.status >= 500 {
+                // The server's own trouble: the record is sent again in a moment.
+                live.quiet_until = now + RETRY_SECS;
+                live.status = LiveStatus::Unreachable(format!("the server said {text}"));
+                return false;
+            }
+            // An answer to a seat lost meanwhile changes nothing.
+            let Some(seat) = save.live.as_mut() else {
+                return false;
+            };
             if !response.ok {
                 // Refused for good (it would be refused again): say so, and do not resend it.
                 live.notice = Some(format!(
@@ -304,7 +314,6 @@ fn answered(
             }
             live.status = LiveStatus::Seated;
             live.next_record = None;
-            let seat = save.live.as_mut().expect("delivering needs a seat");
             seat.delivered.insert(chapter, checksum);
             true
         }
@@ -312,13 +321,14 @@ fn answered(
             if response.status == 401 {
                 return lost_seat(live, save);
             }
-            live.status = LiveStatus::Seated;
-            let Ok(inbox) = serde_json::from_str::<Inbox>(&text) else {
-                return false;
-            };
             let Some(seat) = save.live.as_mut() else {
                 return false;
             };
+            let Ok(inbox) = serde_json::from_str::<Inbox>(&text) else {
+                live.quiet_until = now + RETRY_SECS;
+                return false;
+            };
+            live.status = LiveStatus::Seated;
             // The long poll and a quick report can bring the same call: act on it once.
             let fresh: Vec<_> = inbox
                 .events
@@ -413,7 +423,11 @@ fn seated(
 
 /// The server no longer knows this seat (a new class in its place): join again.
 fn lost_seat(live: &mut LiveClass, save: &mut SaveGame) -> bool {
-    let code = save.live.take().map(|s| s.code).unwrap_or_default();
+    // Both requests may bring the news; the first one acts on it.
+    let Some(seat) = save.live.take() else {
+        return false;
+    };
+    let code = seat.code;
     live.status = LiveStatus::NameNeeded {
         code,
         why: Some("the class server no longer knows your seat: join again".into()),
