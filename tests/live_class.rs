@@ -374,6 +374,15 @@ fn seated_game(base: &str, save: SaveGame, dir: &Path) -> App {
     app
 }
 
+/// Whether the server has taken `chapter`'s record as the game has it.
+fn delivered(world: &World, chapter: u32) -> bool {
+    world
+        .resource::<SaveGame>()
+        .live
+        .as_ref()
+        .is_some_and(|seat| seat.delivered.contains_key(&chapter))
+}
+
 /// Runs the game until `done`, or fails after a while.
 fn run_until(app: &mut App, what: &str, done: impl Fn(&World) -> bool) {
     let start = Instant::now();
@@ -404,12 +413,7 @@ fn a_restart_loses_nothing_and_what_was_not_sent_gets_through_after() {
     });
     let played = save_of("Linus", &chapters[..1]);
     game.world_mut().resource_mut::<SaveGame>().chapters = played.chapters.clone();
-    run_until(&mut game, "chapter 1 delivered", |w| {
-        w.resource::<SaveGame>()
-            .live
-            .as_ref()
-            .is_some_and(|s| s.delivered.contains_key(&1))
-    });
+    run_until(&mut game, "chapter 1 delivered", |w| delivered(w, 1));
     let before = server.instructor("api/instructor/class.csv");
     assert!(before.contains("\nLinus,1,"), "{before}");
 
@@ -434,12 +438,7 @@ fn a_restart_loses_nothing_and_what_was_not_sent_gets_through_after() {
     // Back on the same port and database: chapter 1 is still there, chapter 2 arrives.
     let server = Server::start(&db, port);
     assert_eq!(server.instructor("api/instructor/class.csv"), before);
-    run_until(&mut game, "chapter 2 delivered", |w| {
-        w.resource::<SaveGame>()
-            .live
-            .as_ref()
-            .is_some_and(|s| s.delivered.contains_key(&2))
-    });
+    run_until(&mut game, "chapter 2 delivered", |w| delivered(w, 2));
     let after = server.instructor("api/instructor/class.csv");
     assert!(
         after.contains("\nLinus,1,") && after.contains("\nLinus,2,"),
@@ -466,12 +465,7 @@ fn a_server_that_no_longer_knows_the_seat_asks_for_the_name_again_and_gets_every
         w.resource::<LiveClass>().status == LiveStatus::Seated
     });
     game.world_mut().resource_mut::<SaveGame>().chapters = save_of("Margaret", &chapters).chapters;
-    run_until(&mut game, "chapter 1 delivered", |w| {
-        w.resource::<SaveGame>()
-            .live
-            .as_ref()
-            .is_some_and(|s| s.delivered.contains_key(&1))
-    });
+    run_until(&mut game, "chapter 1 delivered", |w| delivered(w, 1));
 
     // The instructor starts the class afresh on the same address: the old seat is unknown.
     drop(first);
@@ -487,12 +481,7 @@ fn a_server_that_no_longer_knows_the_seat_asks_for_the_name_again_and_gets_every
     game.world_mut()
         .resource_mut::<LiveClass>()
         .join("Margaret");
-    run_until(&mut game, "chapter 1 delivered again", |w| {
-        w.resource::<SaveGame>()
-            .live
-            .as_ref()
-            .is_some_and(|s| s.delivered.contains_key(&1))
-    });
+    run_until(&mut game, "chapter 1 delivered again", |w| delivered(w, 1));
     assert!(
         second
             .instructor("api/instructor/class.csv")

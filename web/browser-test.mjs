@@ -7,7 +7,7 @@
 // checks the save in localStorage, hands in the report as a download, and saves screenshots
 // along the way. Fails on any panic or page error.
 //   node web/browser-test.mjs URL SCREENSHOT_DIR
-import { chromium } from 'playwright-core';
+import { launch, watch } from './chromium.mjs';
 import { mkdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -52,26 +52,13 @@ async function streamBytes(stream) {
   console.log(`ok: the wasm comes as Brotli (${mb(br.body)} MB) when accepted, gzip (${mb(gz.body)} MB) otherwise, ${mb(plain.body)} MB raw`);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-    '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const lines = [];
 const problems = [];
 let failed = false;
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
-  page.on('console', (message) => {
-    const text = message.text();
-    lines.push(text);
-    if (/panicked at|RuntimeError|unreachable executed/i.test(text)) problems.push(`panic: ${text}`);
-  });
-  page.on('pageerror', (error) => {
-    if (!String(error).includes('Using exceptions for control flow')) problems.push(`page error: ${error}`);
-  });
+  watch(page, lines, problems);
   const seen = (needle) => lines.some((line) => line.includes(needle));
   async function waitFor(what, condition, seconds, each = async () => {}) {
     const until = Date.now() + seconds * 1000;

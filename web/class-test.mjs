@@ -3,32 +3,19 @@
 // facilitator's Sev 1 reaches both games, both play chapter 1 to its end, and both rows fill
 // in on the dashboard without a reload. Fails on any panic or page error.
 //   node web/class-test.mjs STUDENT_URL INSTRUCTOR_URL SCREENSHOT_DIR
-import { chromium } from 'playwright-core';
+import { launch, watch } from './chromium.mjs';
 import { mkdirSync } from 'node:fs';
 
 const [studentUrl, instructorUrl, shots] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-    '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const problems = [];
 let failed = false;
 
 async function student(name) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const lines = [];
-  page.on('console', (message) => {
-    const text = message.text();
-    lines.push(text);
-    if (/panicked at|RuntimeError|unreachable executed/i.test(text)) problems.push(`${name}: panic: ${text}`);
-  });
-  page.on('pageerror', (error) => {
-    if (!String(error).includes('Using exceptions for control flow')) problems.push(`${name}: page error: ${error}`);
-  });
+  watch(page, lines, problems, name);
   return { name, page, lines, seen: (needle) => lines.some((line) => line.includes(needle)) };
 }
 

@@ -98,6 +98,17 @@ impl SessionReport {
         }
     }
 
+    /// One report per chapter, each to be signed on its own: a live class's records.
+    pub fn per_chapter(&self) -> impl Iterator<Item = SessionReport> + '_ {
+        self.chapters.iter().map(|chapter| SessionReport {
+            game_version: self.game_version.clone(),
+            class_code: self.class_code.clone(),
+            seed: self.seed,
+            student: self.student.clone(),
+            chapters: vec![chapter.clone()],
+        })
+    }
+
     /// 16 hex digits of FNV-1a over the report's compact JSON.
     pub fn checksum(&self) -> String {
         let body = serde_json::to_string(self).expect("a report is plain data");

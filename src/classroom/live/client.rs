@@ -155,27 +155,32 @@ pub(super) fn look_for_the_class(given: Res<LiveServer>, mut live: ResMut<LiveCl
     live.status = LiveStatus::Looking;
 }
 
-/// One chapter's record, signed as the hand-in file is, in the seat's name.
-pub fn record_for(save: &SaveGame, chapter: u32, name: &str) -> Option<SessionReport> {
+/// Each chapter's record, signed as the hand-in file is, in the seat's name.
+fn records(save: &SaveGame, name: &str) -> Vec<SessionReport> {
     let mut report = SessionReport::from_save(save);
-    report.chapters.retain(|c| c.played.chapter == chapter);
     report.student = name.to_owned();
-    (!report.chapters.is_empty()).then_some(report)
+    report.per_chapter().collect()
 }
 
-/// The first chapter whose record the server has not taken as it is now.
+/// One chapter's record, as the game sends it.
+pub fn record_for(save: &SaveGame, chapter: u32, name: &str) -> Option<SessionReport> {
+    records(save, name)
+        .into_iter()
+        .find(|record| record.chapters[0].played.chapter == chapter)
+}
+
+/// How many records the server has not taken as they are now, and the first of them:
+/// chapter, signed record, checksum.
 fn undelivered(save: &SaveGame, seat: &LiveSeat) -> (usize, Option<(u32, String, String)>) {
     let mut first = None;
     let mut count = 0;
-    for &chapter in save.chapters.keys() {
-        let Some(report) = record_for(save, chapter, &seat.name) else {
-            continue;
-        };
-        let checksum = report.checksum();
+    for record in records(save, &seat.name) {
+        let chapter = record.chapters[0].played.chapter;
+        let checksum = record.checksum();
         if seat.delivered.get(&chapter) != Some(&checksum) {
             count += 1;
             if first.is_none() {
-                first = Some((chapter, report.to_json(), checksum));
+                first = Some((chapter, record.to_json(), checksum));
             }
         }
     }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::store::Store;
 use crate::classroom::ClassCode;
-use crate::classroom::live::protocol::{Call, Event, Joined, MAX_NAME};
+use crate::classroom::live::protocol::{Call, Event, Joined, MAX_NAME, MAX_QUESTION};
 use crate::classroom::report::{ChapterReport, ReportError, SessionReport};
 use crate::classroom::rollup::{self, ChapterOverview};
 
@@ -204,15 +204,12 @@ impl Class {
         let mut stored = Vec::new();
         {
             let store = lock(&self.store);
-            for chapter in &report.chapters {
-                let one = SessionReport {
-                    chapters: vec![chapter.clone()],
-                    ..report.clone()
-                };
+            for one in report.per_chapter() {
+                let chapter = one.chapters[0].played.chapter;
                 store
-                    .put_record(seat_id, chapter.played.chapter, &one.to_json())
+                    .put_record(seat_id, chapter, &one.to_json())
                     .map_err(internal)?;
-                stored.push(chapter.played.chapter);
+                stored.push(chapter);
             }
         }
         roll.seats[index].keep(report);
@@ -302,8 +299,8 @@ impl Class {
     pub fn call(&self, call: Call) -> Result<Event, Refusal> {
         if let Call::Question { text } = &call {
             let length = text.trim().chars().count();
-            if length == 0 || length > crate::classroom::live::protocol::MAX_QUESTION {
-                return Err((400, "a question is 1 to 500 characters".into()));
+            if length == 0 || length > MAX_QUESTION {
+                return Err((400, format!("a question is 1 to {MAX_QUESTION} characters")));
             }
         }
         let mut roll = lock(&self.roll);

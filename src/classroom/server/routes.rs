@@ -24,7 +24,7 @@ use crate::classroom::live::protocol::{self, Call, ClassInfo, Inbox, JoinRequest
 /// The largest request a student's game or the instructor sends, a record aside.
 const MAX_BODY: usize = 16 * 1024;
 /// A chapter's record with its whole command log is far smaller than this.
-pub const MAX_RECORD: usize = 2 * 1024 * 1024;
+const MAX_RECORD: usize = 2 * 1024 * 1024;
 
 const DASHBOARD: &str = include_str!("dashboard.html");
 
@@ -34,10 +34,8 @@ pub fn router(class: Arc<Class>, dist: Option<PathBuf>) -> Router {
     let api = Router::new()
         .route("/api/class", get(class_info))
         .route("/api/join", post(join))
-        .route(
-            "/api/record",
-            post(record).layer(DefaultBodyLimit::max(MAX_RECORD)),
-        )
+        // A record's own limit is in its handler, which reads the body itself.
+        .route("/api/record", post(record))
         .route("/api/inbox", get(inbox))
         .route("/instructor", get(dashboard))
         .route("/api/instructor/stream", get(stream))
@@ -120,13 +118,14 @@ async fn record(State(class): Shared, request: axum::extract::Request) -> Respon
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+    let too_large = || refuse((413, format!("a record is at most {MAX_RECORD} bytes")));
     if declared.is_some_and(|n| n > MAX_RECORD) {
-        return refuse((413, format!("a record is at most {MAX_RECORD} bytes")));
+        return too_large();
     }
     let token = bearer(request.headers()).map(str::to_owned);
     let body = match axum::body::to_bytes(request.into_body(), MAX_RECORD).await {
         Ok(bytes) => bytes,
-        Err(_) => return refuse((413, format!("a record is at most {MAX_RECORD} bytes"))),
+        Err(_) => return too_large(),
     };
     let Ok(body) = std::str::from_utf8(&body) else {
         return refuse((400, "a record is UTF-8 JSON".into()));
