@@ -41,14 +41,15 @@ pub fn discussion_screen(
     let last = questions.len().saturating_sub(1);
     let mut at = at.min(last);
     let mut open = true;
-    ctx.input(|i| {
+    ctx.input_mut(|i| {
         if i.key_pressed(egui::Key::ArrowRight) {
             at = (at + 1).min(last);
         }
         if i.key_pressed(egui::Key::ArrowLeft) {
             at = at.saturating_sub(1);
         }
-        if i.key_pressed(egui::Key::Escape) {
+        // Taken, so the same Escape does not also open the menu behind.
+        if i.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
             open = false;
         }
     });

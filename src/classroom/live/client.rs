@@ -66,6 +66,8 @@ pub struct LiveClass {
     pub waiting: usize,
     /// The next of them to send: chapter, signed record, checksum.
     next_record: Option<(u32, String, String)>,
+    /// The save changed since the records were last compared with what the server took.
+    records_stale: bool,
 }
 
 /// How long to wait before trying again after the server could not be reached.
@@ -195,6 +197,8 @@ pub(super) fn drive(
     place: Res<LiveWhere>,
 ) {
     let now = time.elapsed_secs_f64();
+    // Noted before any early return: change detection reports each change once.
+    live.records_stale |= save.is_changed();
     let taken = |slot: &Slot| slot.lock().unwrap_or_else(|p| p.into_inner()).take();
     let mut changed = false;
     if let Some(answer) = live.asking.as_ref().and_then(|(_, slot)| taken(slot)) {
@@ -205,8 +209,13 @@ pub(super) fn drive(
         live.listening = None;
         changed |= answered(&mut live, &mut save, Asked::Inbox, answer, now);
     }
-    if changed && let Err(e) = files.store(&save) {
-        warn!("{e}");
+    if changed {
+        // What the server took, or the seat itself, changed: compare the records again
+        // (this system's own changes are not seen by its change detection).
+        live.records_stale = true;
+        if let Err(e) = files.store(&save) {
+            warn!("{e}");
+        }
     }
     if live.status == LiveStatus::Looking && live.asking.is_none() {
         let request = ehttp::Request::get(format!("{}api/class", live.base));
@@ -227,7 +236,8 @@ pub(super) fn drive(
         return;
     };
     // Which records the server lacks, worked out again only when the save has changed.
-    if save.is_changed() || live.next_record.is_none() && live.waiting > 0 {
+    if live.records_stale {
+        live.records_stale = false;
         let (waiting, first) = undelivered(&save, &seat);
         live.waiting = waiting;
         live.next_record = first;
