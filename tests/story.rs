@@ -313,9 +313,11 @@ fn the_journal_lists_every_chapter_played() {
             cast: &campaign.chapter(r.chapter).unwrap().cast,
         })
         .collect();
-    let harness = egui_kittest::Harness::builder()
-        .with_size(bevy_egui::egui::vec2(900.0, 700.0))
-        .build_ui(|ui| parts_unlimited::ui::journal::journal(ui, &chapters, None));
+    let harness = crate::support::panel(
+        bevy_egui::egui::vec2(900.0, 700.0),
+        |ui, _: &mut ()| parts_unlimited::ui::journal::journal(ui, &chapters, None),
+        (),
+    );
     for row in &rows {
         let label = format!(
             "{}. {}  {}",

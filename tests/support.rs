@@ -129,3 +129,31 @@ pub fn plain_ticket(id: &str) -> parts_unlimited::level::TicketDef {
         1.0,
     )
 }
+
+/// A kittest harness for a panel, with the game's fonts. egui has none of its own in this
+/// build, and a harness draws its first frame as it is made: that frame puts the game's fonts
+/// in and draws nothing (as the game does before its first frame); the panel is drawn from
+/// the next frame on.
+pub fn panel<'a, S>(
+    size: bevy_egui::egui::Vec2,
+    mut app: impl FnMut(&mut bevy_egui::egui::Ui, &mut S) + 'a,
+    state: S,
+) -> egui_kittest::Harness<'a, S> {
+    let mut fonts_in = false;
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(size)
+        .build_ui_state(
+            move |ui, state| {
+                if !fonts_in {
+                    parts_unlimited::ui::art::install_fonts(ui.ctx());
+                    fonts_in = true;
+                    ui.ctx().request_repaint();
+                    return;
+                }
+                app(ui, state);
+            },
+            state,
+        );
+    harness.run();
+    harness
+}

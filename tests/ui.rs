@@ -17,7 +17,7 @@ use parts_unlimited::ui::theme::Theme;
 use parts_unlimited::ui::views::{self, OpsView};
 use parts_unlimited::ui::{OpsUiState, ops};
 
-use crate::support::{new_chapter, outage, plain_ticket};
+use crate::support::{self, new_chapter, outage, plain_ticket};
 
 const THEME: Theme = Theme {
     colour_blind: false,
@@ -85,7 +85,8 @@ impl Screen {
 }
 
 fn harness(screen: Screen, size: egui::Vec2) -> Harness<'static, Screen> {
-    let harness = Harness::builder().with_size(size).build_ui_state(
+    support::panel(
+        size,
         |ui, screen: &mut Screen| {
             let view = screen.view();
             let story = screen.app.world().resource::<Story>().clone();
@@ -114,12 +115,12 @@ fn harness(screen: Screen, size: egui::Vec2) -> Harness<'static, Screen> {
             parts_unlimited::sim::objectives::close_chapter_when_over(screen.app.world_mut());
         },
         screen,
-    );
-    parts_unlimited::ui::art::install_fonts(&harness.ctx);
-    harness
+    )
 }
 
 const SCREEN: egui::Vec2 = egui::vec2(1280.0, 720.0);
+/// The size kittest gives a panel when none is asked for.
+const PANEL: egui::Vec2 = egui::vec2(800.0, 600.0);
 
 fn shop_screen() -> Harness<'static, Screen> {
     let mut screen = Screen::new(shop(), 3);
@@ -274,7 +275,8 @@ fn the_questions_overlay_keeps_typed_answers() {
         "Why did Brent's queue grow?".to_owned(),
         "What would you change?".to_owned(),
     ];
-    let mut harness = Harness::new_ui_state(
+    let mut harness = support::panel(
+        PANEL,
         |ui, answers: &mut Vec<String>| {
             parts_unlimited::ui::questions::questions(ui, 1, &questions, answers);
         },
@@ -298,7 +300,8 @@ fn the_discussion_screen_shows_one_question_at_a_time_to_the_room() {
         "Why did Brent's queue grow?".to_owned(),
         "What would you change?".to_owned(),
     ];
-    let mut harness = Harness::new_ui_state(
+    let mut harness = support::panel(
+        PANEL,
         |ui, at: &mut Option<usize>| {
             if let Some(current) = *at {
                 *at = parts_unlimited::ui::questions::discussion_screen(
@@ -334,7 +337,8 @@ fn the_discussion_screen_shows_one_question_at_a_time_to_the_room() {
 #[test]
 fn facilitator_keys_pause_the_room_and_inject_live_events() {
     use parts_unlimited::sim::commands::Injection;
-    let mut harness = Harness::new_ui_state(
+    let mut harness = support::panel(
+        PANEL,
         |ui, state: &mut (ClockControls, Vec<PlayerCommand>)| {
             parts_unlimited::ui::status::facilitator_keys(ui.ctx(), &mut state.0, &mut state.1);
         },
@@ -700,4 +704,73 @@ fn after_continue_the_backlog_holds_the_chapter_so_far() {
         has(&harness, &format!("You chose: {}", option.text)),
         "and shows the option taken"
     );
+}
+
+/// Every character the game can show is in its font: egui's own fonts are left out of the
+/// build, so a missing one would be drawn as an empty box. Read from the sources (all but the
+/// class server's, which draws no egui) and the levels, comment lines aside.
+#[test]
+fn every_character_the_game_shows_is_in_its_font() {
+    fn files(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().map(Result::unwrap) {
+            let path = entry.path();
+            if path.is_dir() && !path.ends_with("classroom/server") {
+                files(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs" || e == "ron") {
+                found.push(path);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut sources = Vec::new();
+    files(&root.join("src"), &mut sources);
+    files(&root.join("levels"), &mut sources);
+    assert!(sources.len() > 50, "found the sources: {}", sources.len());
+
+    use skrifa::MetadataProvider;
+    let faces = [
+        include_bytes!("../assets/fonts/AtkinsonHyperlegible-Regular.ttf").as_slice(),
+        include_bytes!("../assets/fonts/AtkinsonHyperlegible-Bold.ttf"),
+    ]
+    .map(|bytes| skrifa::FontRef::new(bytes).unwrap().charmap());
+    let mut missing = std::collections::BTreeMap::new();
+    for path in &sources {
+        let text = std::fs::read_to_string(path).unwrap();
+        let shown = text
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("//"))
+            .flat_map(str::chars)
+            .filter(|c| !c.is_ascii());
+        for c in shown {
+            if !faces.iter().all(|face| face.map(c).is_some()) {
+                missing
+                    .entry(c)
+                    .or_insert_with(|| path.display().to_string());
+            }
+        }
+    }
+    assert!(missing.is_empty(), "not in the game's font: {missing:?}");
+    // And the check can fail: the font has a star and no hourglass.
+    assert!(faces[0].map('★').is_some() && faces[0].map('⌛').is_none());
+}
+
+/// Every picture the game names decodes (on the desktop they are all built in).
+#[test]
+fn every_picture_is_built_in_and_decodes() {
+    let ctx = egui::Context::default();
+    let names: Vec<&str> = parts_unlimited::ui::art::names().collect();
+    assert!(names.len() > 50);
+    for name in names {
+        assert!(
+            matches!(
+                parts_unlimited::ui::art::lookup(&ctx, name),
+                parts_unlimited::ui::art::Picture::Ready(_)
+            ),
+            "{name}"
+        );
+    }
+    assert!(matches!(
+        parts_unlimited::ui::art::lookup(&ctx, "portraits/nobody"),
+        parts_unlimited::ui::art::Picture::Missing
+    ));
 }

@@ -117,9 +117,20 @@ try {
     console.log(`start-up: ${name.padEnd(16)} downloaded after ${seconds(median(runs.map((t) => t.downloaded)))}, first frame after ${seconds(median(runs.map((t) => t.ready)))} (median of ${runs.length})`);
   }
 
+  // The portraits and backdrops are not in the wasm: the game fetches each as it is first
+  // shown. Every answer is kept, with when it came.
+  const pictures = [];
+  let readyAt = null;
+  page.on('response', (response) => {
+    if (!response.url().includes('/assets/')) return;
+    const picture = { url: response.url(), status: response.status(), at: Date.now(), bytes: 0 };
+    pictures.push(picture);
+    response.body().then((body) => { picture.bytes = body.length; }, () => {});
+  });
   const started = Date.now();
   await page.goto(`${url}?class=WEB-TEST`);
   await waitFor('the ready line', () => seen(READY), 240);
+  readyAt = Date.now();
   if (!seen('parts-unlimited: downloaded')) throw new Error('the page did not count the download');
   console.log(`  first frame after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (await page.locator('#loading').count()) throw new Error('the loading indicator is still up');
@@ -140,6 +151,10 @@ try {
 
   // "New campaign" on the title screen (the second button, under Continue).
   await click(640, 198);
+  const shown = (folder) => pictures.some((p) => p.url.includes(`/assets/${folder}/`));
+  await waitFor('the first scene\'s portrait and backdrop fetched', () => shown('portraits') && shown('backdrops'), 30);
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: `${shots}/web-dialogue.png` });
   // Read through the briefing's scenes (Enter) and take the first choice where there is
   // one (1) until the board opens.
   const readAndChoose = async () => {
@@ -156,6 +171,12 @@ try {
   });
   await page.waitForTimeout(1500);
   await page.screenshot({ path: `${shots}/web-debrief.png` });
+  const refused = pictures.filter((p) => p.status !== 200);
+  if (refused.length) throw new Error(`pictures not served: ${JSON.stringify(refused)}`);
+  const early = pictures.filter((p) => p.at < readyAt);
+  if (early.length) throw new Error(`pictures fetched before the first frame: ${JSON.stringify(early)}`);
+  const kb = pictures.reduce((sum, p) => sum + p.bytes, 0) / 1e3;
+  console.log(`ok: chapter 1 fetched ${pictures.length} pictures after its first frame, ${kb.toFixed(0)} kB`);
 
   // The save is in localStorage, with the class code and the chapter's record.
   const save = await page.evaluate(() => localStorage.getItem('parts-unlimited/save.ron'));

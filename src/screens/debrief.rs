@@ -269,7 +269,7 @@ fn outcome(ui: &mut egui::Ui, debrief: &Debrief, theme: &crate::ui::theme::Theme
             },
             format!(
                 "{} {}",
-                if objective.met { "✔" } else { "❌" },
+                if objective.met { "✔" } else { "✘" },
                 objective.describe()
             ),
         );

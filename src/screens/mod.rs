@@ -14,7 +14,7 @@ mod progress;
 mod title;
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy_egui::{EguiContext, EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::level::LoadedCampaign;
 use crate::save::{SaveGame, Settings};
@@ -79,6 +79,7 @@ pub(super) fn plugin(app: &mut App) {
             (UiSet::Theme, UiSet::Screen, UiSet::Menu).chain(),
         )
         .add_systems(Startup, (spawn_camera, projector_from_start))
+        .add_observer(install_fonts)
         .add_systems(EguiPrimaryContextPass, apply_settings.in_set(UiSet::Theme))
         // Each screen is drawn while it is the one shown.
         .add_systems(
@@ -184,17 +185,20 @@ fn announce_ready(mut frames: Local<u32>) {
     }
 }
 
-/// Text size, scale and contrast follow the settings whenever they change; the game's font
-/// goes in once.
+/// The game's font goes in as egui's context is made, before its first frame: there are no
+/// others to draw with.
+fn install_fonts(add: On<Add, EguiContext>, mut contexts: Query<&mut EguiContext>) -> Result {
+    crate::ui::art::install_fonts(contexts.get_mut(add.entity)?.get_mut());
+    Ok(())
+}
+
+/// Text size, scale and contrast follow the settings whenever they change.
 fn apply_settings(
     mut contexts: EguiContexts,
     settings: Res<Settings>,
     mut applied: Local<Option<Settings>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    if applied.is_none() {
-        crate::ui::art::install_fonts(ctx);
-    }
     if applied.as_ref() != Some(&*settings) {
         ctx.set_zoom_factor(settings.ui_scale);
         crate::ui::theme::apply(ctx, settings.text_size, settings.projector);

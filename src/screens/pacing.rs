@@ -60,7 +60,7 @@ pub(super) fn plugin(app: &mut App) {
                 .before(EguiPreUpdateSet::BeginPass),
         )
         .add_systems(Last, (settle_after_resize, set_the_wait).chain());
-    app.add_systems(Startup, wake_for_the_class);
+    app.add_systems(Startup, wake_for_the_class_and_pictures);
     #[cfg(not(target_arch = "wasm32"))]
     app.add_systems(Startup, wake_for_quit_signals);
     #[cfg(target_arch = "wasm32")]
@@ -187,18 +187,22 @@ fn set_the_wait(
     }
 }
 
-/// A live class's answers (a facilitator's call, a record taken) wake a sleeping window.
-fn wake_for_the_class(
+/// A live class's answers (a facilitator's call, a record taken) and a picture fetched in the
+/// browser wake a sleeping window.
+fn wake_for_the_class_and_pictures(
     proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
     mut live: ResMut<crate::classroom::live::LiveClass>,
 ) {
     let Some(proxy) = proxy else {
         return;
     };
-    let proxy = (**proxy).clone();
-    live.set_waker(move || {
-        let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
-    });
+    let wake = |proxy: bevy::winit::EventLoopProxy<bevy::winit::WinitUserEvent>| {
+        move || {
+            let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
+        }
+    };
+    live.set_waker(wake((**proxy).clone()));
+    crate::ui::art::set_waker(wake((**proxy).clone()));
 }
 
 /// A quit signal (Ctrl-C, `kill`) must not wait out a sleeping window: a watcher wakes the

@@ -1,18 +1,52 @@
-//! The game's pictures and font, built into the binary (`assets/`, see its CREDITS.md) so the
-//! game and the browser build need no files beside them. A picture becomes an egui texture
-//! the first time it is drawn and is kept in egui's memory from then on.
+//! The game's pictures and font (`assets/`, see its CREDITS.md). The font and the icons are
+//! built into the binary: the first frame needs them. The portraits and backdrops are built
+//! in on the desktop; the browser build leaves them beside the page and fetches each the
+//! first time it is shown, so the page's first frame waits for none of them (they are most
+//! of what the game adds to the download). A picture becomes an egui texture the first time
+//! it is drawn and is kept in egui's memory from then on; one still on its way is not.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use bevy_egui::egui;
 
-macro_rules! embed {
+macro_rules! embedded {
     ($($name:literal,)*) => {
         &[$(($name, include_bytes!(concat!("../../assets/", $name, ".png")) as &[u8])),*]
     };
 }
 
-const PICTURES: &[(&str, &[u8])] = embed![
+/// On the desktop the large pictures are built in too; in the browser they are fetched.
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! large {
+    ($($name:literal,)*) => { embedded![$($name,)*] };
+}
+#[cfg(target_arch = "wasm32")]
+macro_rules! large {
+    ($($name:literal,)*) => { &[$($name),*] };
+}
+
+/// Built in everywhere: small, and on the first screen.
+const ICONS: &[(&str, &[u8])] = embedded![
+    "icons/business",
+    "icons/internal",
+    "icons/change",
+    "icons/unplanned",
+    "icons/constraint",
+    "icons/clock",
+    "icons/play",
+    "icons/pause",
+    "icons/step",
+    "icons/bridge",
+    "icons/person",
+    "icons/wait",
+    "icons/done",
+    "icons/warning",
+    "icons/settings",
+];
+
+/// The portraits and backdrops: bytes on the desktop, names in the browser.
+#[cfg(not(target_arch = "wasm32"))]
+const LARGE: &[(&str, &[u8])] = large![
     "portraits/assembly",
     "portraits/bartender",
     "portraits/bill",
@@ -53,21 +87,49 @@ const PICTURES: &[(&str, &[u8])] = embed![
     "backdrops/plant",
     "backdrops/saloon",
     "backdrops/war_room",
-    "icons/business",
-    "icons/internal",
-    "icons/change",
-    "icons/unplanned",
-    "icons/constraint",
-    "icons/clock",
-    "icons/play",
-    "icons/pause",
-    "icons/step",
-    "icons/bridge",
-    "icons/person",
-    "icons/wait",
-    "icons/done",
-    "icons/warning",
-    "icons/settings",
+];
+#[cfg(target_arch = "wasm32")]
+const LARGE: &[&str] = large![
+    "portraits/assembly",
+    "portraits/bartender",
+    "portraits/bill",
+    "portraits/brent",
+    "portraits/chris",
+    "portraits/dana",
+    "portraits/dick",
+    "portraits/erik",
+    "portraits/foreman",
+    "portraits/john",
+    "portraits/lena",
+    "portraits/maggie",
+    "portraits/mara",
+    "portraits/marcus",
+    "portraits/maya",
+    "portraits/nadia",
+    "portraits/oven",
+    "portraits/owen",
+    "portraits/paige",
+    "portraits/paint",
+    "portraits/patty",
+    "portraits/priya",
+    "portraits/rita",
+    "portraits/sam-okafor",
+    "portraits/sam-ruiz",
+    "portraits/sam-whitaker",
+    "portraits/sarah",
+    "portraits/saw",
+    "portraits/steve",
+    "portraits/tom",
+    "portraits/wes",
+    "portraits/william",
+    "backdrops/boardroom",
+    "backdrops/data_centre",
+    "backdrops/hallway",
+    "backdrops/home",
+    "backdrops/office",
+    "backdrops/plant",
+    "backdrops/saloon",
+    "backdrops/war_room",
 ];
 
 const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/AtkinsonHyperlegible-Regular.ttf");
@@ -75,7 +137,32 @@ const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/AtkinsonHyperlegible
 
 /// The name every picture is known by, as `portraits/bill`.
 pub fn names() -> impl Iterator<Item = &'static str> {
-    PICTURES.iter().map(|(n, _)| *n)
+    #[cfg(not(target_arch = "wasm32"))]
+    let large = LARGE.iter().map(|(n, _)| *n);
+    #[cfg(target_arch = "wasm32")]
+    let large = LARGE.iter().copied();
+    ICONS.iter().map(|(n, _)| *n).chain(large)
+}
+
+/// Where a picture's bytes are to be had.
+enum Source {
+    BuiltIn(&'static [u8]),
+    /// Beside the page, under `assets/`: only the browser build has these.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    Fetched,
+}
+
+fn source(name: &str) -> Option<Source> {
+    if let Some((_, bytes)) = ICONS.iter().find(|(n, _)| *n == name) {
+        return Some(Source::BuiltIn(bytes));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    return LARGE
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, bytes)| Source::BuiltIn(bytes));
+    #[cfg(target_arch = "wasm32")]
+    return LARGE.contains(&name).then_some(Source::Fetched);
 }
 
 fn decode(bytes: &[u8]) -> Option<egui::ColorImage> {
@@ -96,60 +183,133 @@ fn decode(bytes: &[u8]) -> Option<egui::ColorImage> {
             .flat_map(|p| [p[0], p[0], p[0], p[1]])
             .collect(),
         png::ColorType::Grayscale => pixels.iter().flat_map(|&g| [g, g, g, 255]).collect(),
+        // normalize_to_color8 expands palettes.
         png::ColorType::Indexed => return None,
     };
     let size = [info.width as usize, info.height as usize];
     Some(egui::ColorImage::from_rgba_unmultiplied(size, &rgba))
 }
 
-/// The picture called `name` (as `portraits/bill`), or `None` if there is no such picture.
-pub fn texture(ctx: &egui::Context, name: &str) -> Option<egui::TextureHandle> {
-    let id = egui::Id::new(("art", name));
-    if let Some(found) = ctx.data(|d| d.get_temp::<Option<egui::TextureHandle>>(id)) {
-        return found;
-    }
-    let made = PICTURES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .and_then(|(_, bytes)| decode(bytes))
-        .map(|image| ctx.load_texture(name, image, egui::TextureOptions::LINEAR));
-    ctx.data_mut(|d| d.insert_temp(id, made.clone()));
-    made
+/// A picture as the screens find it.
+pub enum Picture {
+    Ready(egui::TextureHandle),
+    /// On its way from the server: draw its place empty, it wakes the window when it lands.
+    Loading,
+    /// No such picture, or it could not be had.
+    Missing,
 }
 
-/// The readable UI font first, egui's own fonts behind it for every glyph it lacks.
+/// The picture called `name` (as `portraits/bill`).
+pub fn lookup(ctx: &egui::Context, name: &str) -> Picture {
+    let id = egui::Id::new(("art", name));
+    if let Some(found) = ctx.data(|d| d.get_temp::<Option<egui::TextureHandle>>(id)) {
+        return found.map_or(Picture::Missing, Picture::Ready);
+    }
+    let bytes: Option<Arc<[u8]>> = match source(name) {
+        None => None,
+        Some(Source::BuiltIn(bytes)) => Some(Arc::from(bytes)),
+        Some(Source::Fetched) => match fetch::state(ctx, name) {
+            fetch::State::Loading => return Picture::Loading,
+            fetch::State::Arrived(bytes) => Some(bytes),
+            fetch::State::Failed => None,
+        },
+    };
+    let made = bytes
+        .and_then(|bytes| decode(&bytes))
+        .map(|image| ctx.load_texture(name, image, egui::TextureOptions::LINEAR));
+    ctx.data_mut(|d| d.insert_temp(id, made.clone()));
+    made.map_or(Picture::Missing, Picture::Ready)
+}
+
+/// The picture called `name`, if it is here now.
+pub fn texture(ctx: &egui::Context, name: &str) -> Option<egui::TextureHandle> {
+    match lookup(ctx, name) {
+        Picture::Ready(texture) => Some(texture),
+        Picture::Loading | Picture::Missing => None,
+    }
+}
+
+/// What wakes a sleeping window when a fetched picture lands (the screens set it).
+static WAKER: OnceLock<Box<dyn Fn() + Send + Sync>> = OnceLock::new();
+
+/// Says how to wake the window when a picture arrives while it sleeps.
+pub fn set_waker(wake: impl Fn() + Send + Sync + 'static) {
+    let _ = WAKER.set(Box::new(wake));
+}
+
+/// Pictures fetched from beside the page, one request each, the first time one is wanted.
+mod fetch {
+    use std::sync::Arc;
+
+    use bevy_egui::egui;
+
+    #[derive(Clone)]
+    pub enum State {
+        Loading,
+        Arrived(Arc<[u8]>),
+        Failed,
+    }
+
+    pub fn state(ctx: &egui::Context, name: &str) -> State {
+        let id = egui::Id::new(("art fetch", name));
+        if let Some(state) = ctx.data(|d| d.get_temp::<State>(id)) {
+            return state;
+        }
+        ctx.data_mut(|d| d.insert_temp(id, State::Loading));
+        let url = format!(
+            "{}assets/{name}.png",
+            crate::platform::page_base().unwrap_or_default()
+        );
+        let ctx = ctx.clone();
+        ehttp::fetch(ehttp::Request::get(&url), move |result| {
+            let state = match result {
+                Ok(response) if response.ok => State::Arrived(Arc::from(response.bytes)),
+                Ok(response) => {
+                    bevy::log::warn!("{url}: {} {}", response.status, response.status_text);
+                    State::Failed
+                }
+                Err(error) => {
+                    bevy::log::warn!("{url}: {error}");
+                    State::Failed
+                }
+            };
+            ctx.data_mut(|d| d.insert_temp(id, state));
+            ctx.request_repaint();
+            if let Some(wake) = super::WAKER.get() {
+                wake();
+            }
+        });
+        State::Loading
+    }
+}
+
+/// The game's fonts: Atkinson Hyperlegible for all text (egui's own fonts are left out of the
+/// build: they were a sixth of the browser download). Installed before the first frame.
 pub fn install_fonts(ctx: &egui::Context) {
-    let mut fonts = egui::FontDefinitions::default();
+    let mut fonts = egui::FontDefinitions::empty();
     for (name, bytes) in [("atkinson", FONT_REGULAR), ("atkinson-bold", FONT_BOLD)] {
         fonts.font_data.insert(
             name.to_owned(),
             Arc::new(egui::FontData::from_static(bytes)),
         );
     }
+    let regular = vec!["atkinson".to_owned()];
     fonts
         .families
-        .entry(egui::FontFamily::Proportional)
-        .or_default()
-        .insert(0, "atkinson".to_owned());
+        .insert(egui::FontFamily::Proportional, regular.clone());
+    fonts
+        .families
+        .insert(egui::FontFamily::Monospace, regular.clone());
     fonts.families.insert(
         egui::FontFamily::Name("bold".into()),
-        std::iter::once("atkinson-bold".to_owned())
-            .chain(fonts.families[&egui::FontFamily::Proportional].clone())
-            .collect(),
+        vec!["atkinson-bold".to_owned(), "atkinson".to_owned()],
     );
     ctx.set_fonts(fonts);
-    ctx.data_mut(|d| d.insert_temp(egui::Id::new("fonts installed"), true));
 }
 
-/// The bold face, for names and headings (egui's own face until the fonts are in).
-pub fn bold(ctx: &egui::Context, size: f32) -> egui::FontId {
-    let installed = ctx.data(|d| d.get_temp::<bool>(egui::Id::new("fonts installed")));
-    let family = if installed == Some(true) {
-        egui::FontFamily::Name("bold".into())
-    } else {
-        egui::FontFamily::Proportional
-    };
-    egui::FontId::new(size, family)
+/// The bold face, for names and headings.
+pub fn bold(size: f32) -> egui::FontId {
+    egui::FontId::new(size, egui::FontFamily::Name("bold".into()))
 }
 
 /// Draws a picture in `size` points, tinted (icons are white; the tint colours them).

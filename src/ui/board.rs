@@ -88,7 +88,7 @@ pub fn board(
 
 /// The colours, icons and marks of the cards, on hover.
 fn legend(ui: &mut egui::Ui, theme: &Theme) {
-    ui.small("ⓘ what the cards mean").on_hover_ui(|ui| {
+    ui.small("? What the cards mean").on_hover_ui(|ui| {
         for kind in WorkKind::ALL {
             ui.horizontal(|ui| {
                 art::icon(ui, kind_icon(kind), 14.0, theme.kind(kind));
@@ -103,7 +103,7 @@ fn legend(ui: &mut egui::Ui, theme: &Theme) {
             theme.constraint(),
             "A gold edge: the work is with the constraint, or only the constraint can do it.",
         );
-        ui.label("The bar shows how far the work has got; ⌛ how long it has waited in queues.");
+        ui.label("The bar shows how far the work has got; the hourglass, how long it has waited in queues.");
     });
 }
 
@@ -184,7 +184,7 @@ fn wip_limit_editor(ui: &mut egui::Ui, column: &ColumnView, out: &mut Vec<Player
     }
     if limit.is_some()
         && ui
-            .small_button("∞")
+            .small_button("no limit")
             .on_hover_text(format!("Remove the {label}"))
             .clicked()
     {
@@ -258,7 +258,10 @@ fn card_face(ui: &mut egui::Ui, card: &CardView, theme: &Theme) {
     ui.horizontal_wrapped(|ui| {
         ui.small(need);
         if card.waited >= 0.05 {
-            ui.small(format!("⌛ {:.1} h", card.waited));
+            let colour = ui.visuals().weak_text_color();
+            art::icon(ui, "wait", 12.0, colour);
+            ui.small(format!("{:.1} h", card.waited))
+                .on_hover_text("How long it has waited in queues");
         }
         if let Some(due) = &card.due {
             let text = egui::RichText::new(format!("due {due}")).small();
@@ -386,7 +389,7 @@ pub fn selected_card(
                 ui.strong(format!("Picked: #{} {}", card.id.0, card.title));
                 ui.small(card.kind.label());
                 if ui
-                    .small_button("✕ Put it down (Esc)")
+                    .small_button("× Put it down (Esc)")
                     .on_hover_text("Stop pointing at this card")
                     .clicked()
                 {

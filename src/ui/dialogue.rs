@@ -90,7 +90,7 @@ pub fn story(
                 screen.left_top() + egui::vec2(20.0, 16.0),
                 egui::Align2::LEFT_TOP,
                 heading,
-                art::bold(ui.ctx(), 18.0),
+                art::bold(18.0),
                 egui::Color32::from_gray(230),
             );
             outcome = scene_box(ui, screen, &scenes[..=current], cast, state);
@@ -166,7 +166,7 @@ fn scene_box(
                     ui.horizontal(|ui| {
                         ui.label(
                             egui::RichText::new(name)
-                                .font(art::bold(ui.ctx(), 20.0))
+                                .font(art::bold(20.0))
                                 .color(egui::Color32::WHITE),
                         );
                         if let Some(c) = speaker {
@@ -261,7 +261,7 @@ fn backlog(ui: &mut egui::Ui, scenes: &[PlayedScene], cast: &[Character], upto: 
         };
         for said in scene.lines.iter().take(lines) {
             let name = speaker_name(cast, &said.who);
-            ui.label(egui::RichText::new(name).font(art::bold(ui.ctx(), 15.0)));
+            ui.label(egui::RichText::new(name).font(art::bold(15.0)));
             ui.label(&said.text);
         }
         if let Some(chosen) = scene.chosen_text() {
@@ -300,7 +300,7 @@ fn choices(
             .inner_margin(egui::Margin::same(16))
             .show(ui, |ui| {
                 ui.visuals_mut().override_text_color = Some(egui::Color32::from_gray(240));
-                ui.label(egui::RichText::new("What do you do?").font(art::bold(ui.ctx(), 20.0)));
+                ui.label(egui::RichText::new("What do you do?").font(art::bold(20.0)));
                 ui.add_space(6.0);
                 // Shown in the order the simulation dealt them; keys follow what is shown.
                 for (shown, option) in scene.choices.iter().enumerate() {

@@ -40,7 +40,8 @@ fn incident_row(
         } else {
             (theme.good(), "service restored".to_owned())
         };
-        ui.colored_label(colour, egui::RichText::new(format!("⚠ {severity}")).strong())
+        super::art::icon(ui, "warning", 16.0, colour);
+        ui.colored_label(colour, egui::RichText::new(severity).strong())
             .on_hover_text(if incident.sev1 {
                 "A Sev 1 stops the revenue this system earns until service is back. Open a bridge: the responders drop everything and work it together."
             } else {

@@ -46,11 +46,11 @@ pub fn previously(ctx: &egui::Context, heading: &str, card: &Previously) -> bool
             let area = egui::Rect::from_center_size(screen.center(), egui::vec2(width, 380.0));
             ui.scope_builder(egui::UiBuilder::new().max_rect(area), |ui| {
                 ui.visuals_mut().override_text_color = Some(egui::Color32::from_gray(235));
-                ui.label(egui::RichText::new(heading).font(art::bold(ui.ctx(), 18.0)));
+                ui.label(egui::RichText::new(heading).font(art::bold(18.0)));
                 ui.add_space(10.0);
                 ui.label(
                     egui::RichText::new("Previously")
-                        .font(art::bold(ui.ctx(), 30.0))
+                        .font(art::bold(30.0))
                         .color(GOLD),
                 );
                 ui.add_space(6.0);
@@ -94,7 +94,7 @@ pub fn journal(ui: &mut egui::Ui, chapters: &[JournalChapter], ending: Option<&s
     if let Some(ending) = ending {
         ui.label(
             egui::RichText::new(format!("Ending reached: {ending}"))
-                .font(art::bold(ui.ctx(), 18.0))
+                .font(art::bold(18.0))
                 .color(GOLD),
         );
         ui.separator();

@@ -36,11 +36,20 @@ const COLLAR: [Color32; 6] = [
 /// Draws `id`'s portrait in a square of `size` points and returns its response.
 pub fn portrait(ui: &mut egui::Ui, id: &str, name: &str, size: f32) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(Vec2::splat(size), egui::Sense::hover());
-    if let Some(texture) = super::art::texture(ui.ctx(), &format!("portraits/{id}")) {
-        egui::Image::new(&texture)
-            .corner_radius(size * 0.18)
-            .paint_at(ui, rect);
-        return response.on_hover_text(name);
+    match super::art::lookup(ui.ctx(), &format!("portraits/{id}")) {
+        super::art::Picture::Ready(texture) => {
+            egui::Image::new(&texture)
+                .corner_radius(size * 0.18)
+                .paint_at(ui, rect);
+            return response.on_hover_text(name);
+        }
+        // A moment in the browser: an empty tile, not a stand-in face that then changes.
+        super::art::Picture::Loading => {
+            ui.painter()
+                .rect_filled(rect, size * 0.18, Color32::from_gray(45));
+            return response.on_hover_text(name);
+        }
+        super::art::Picture::Missing => {}
     }
     let painter = ui.painter_at(rect);
     let h = hash(id);

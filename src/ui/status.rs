@@ -41,7 +41,7 @@ pub fn status_bar(
     let mut menu = false;
     ui.horizontal_wrapped(|ui| {
         menu = ui
-            .button("☰ Menu")
+            .button("Menu")
             .on_hover_text("Settings, keys, save and leave (Esc)")
             .clicked();
         ui.strong(format!("Chapter {}: {}", view.chapter, view.title));
@@ -121,7 +121,7 @@ pub fn objectives(ui: &mut egui::Ui, view: &OpsView, theme: &Theme) {
             let (mark, colour) = match objective.settled {
                 Some(0) => ("✘", theme.bad()),
                 Some(_) => ("✔", theme.good()),
-                None => ("◯", ui.visuals().text_color()),
+                None => ("…", ui.visuals().text_color()),
             };
             ui.colored_label(colour, mark)
                 .on_hover_text(match objective.settled {
