@@ -59,6 +59,12 @@ let failed = false;
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
   watch(page, lines, problems);
+  // Counts the frames the game draws (winit asks for each with requestAnimationFrame).
+  await page.addInitScript(() => {
+    const ask = window.requestAnimationFrame.bind(window);
+    window.framesDrawn = 0;
+    window.requestAnimationFrame = (callback) => ask((time) => { window.framesDrawn += 1; callback(time); });
+  });
   const seen = (needle) => lines.some((line) => line.includes(needle));
   async function waitFor(what, condition, seconds, each = async () => {}) {
     const until = Date.now() + seconds * 1000;
@@ -161,6 +167,32 @@ try {
     for (const key of ['Enter', 'Digit1']) await page.keyboard.press(key);
   };
   await waitFor('chapter 1 reaching the board', () => seen('chapter 1: day 1 begins'), 120, readAndChoose);
+  // What the game's own work costs in the page: the main thread's script time (the wasm:
+  // simulation, egui, wgpu's WebGL calls; the software GPU works in another process), per
+  // second of a paused board, and per frame of the board running at 4× (Space runs it, a
+  // scene may stop it; Space pauses it again).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const scriptSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics
+    .find((m) => m.name === 'ScriptDuration').value;
+  const cost = async (seconds) => {
+    const frames = () => page.evaluate(() => window.framesDrawn);
+    const [script, drawn, start] = [await scriptSeconds(), await frames(), Date.now()];
+    await page.waitForTimeout(seconds * 1000);
+    const wall = (Date.now() - start) / 1000;
+    const [spent, count] = [(await scriptSeconds()) - script, (await frames()) - drawn];
+    return { share: spent / wall, perFrame: count ? (spent * 1000) / count : 0, fps: count / wall };
+  };
+  await page.waitForTimeout(1000);
+  const paused = await cost(5);
+  await page.keyboard.press('Digit4');
+  await page.keyboard.press('Space');
+  const running = await cost(8);
+  await page.screenshot({ path: `${shots}/web-running.png` });
+  await page.keyboard.press('Space');
+  const line = (c) => `${(c.share * 100).toFixed(1)}% of a core, ${c.fps.toFixed(1)} frames/s, ${c.perFrame.toFixed(1)} ms a frame`;
+  console.log(`cpu: the page's script time, paused board: ${line(paused)}`);
+  console.log(`cpu: the page's script time, running board at 4×: ${line(running)}`);
   // Advance the clock an hour at a time (N) until the chapter is over.
   let hours = 0;
   await waitFor('the clock running chapter 1 to its end', () => seen('chapter 1: over'), 240, async () => {

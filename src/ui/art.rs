@@ -46,50 +46,11 @@ const ICONS: &[(&str, &[u8])] = embedded![
 
 /// The portraits and backdrops: bytes on the desktop, names in the browser.
 #[cfg(not(target_arch = "wasm32"))]
-const LARGE: &[(&str, &[u8])] = large![
-    "portraits/assembly",
-    "portraits/bartender",
-    "portraits/bill",
-    "portraits/brent",
-    "portraits/chris",
-    "portraits/dana",
-    "portraits/dick",
-    "portraits/erik",
-    "portraits/foreman",
-    "portraits/john",
-    "portraits/lena",
-    "portraits/maggie",
-    "portraits/mara",
-    "portraits/marcus",
-    "portraits/maya",
-    "portraits/nadia",
-    "portraits/oven",
-    "portraits/owen",
-    "portraits/paige",
-    "portraits/paint",
-    "portraits/patty",
-    "portraits/priya",
-    "portraits/rita",
-    "portraits/sam-okafor",
-    "portraits/sam-ruiz",
-    "portraits/sam-whitaker",
-    "portraits/sarah",
-    "portraits/saw",
-    "portraits/steve",
-    "portraits/tom",
-    "portraits/wes",
-    "portraits/william",
-    "backdrops/boardroom",
-    "backdrops/data_centre",
-    "backdrops/hallway",
-    "backdrops/home",
-    "backdrops/office",
-    "backdrops/plant",
-    "backdrops/saloon",
-    "backdrops/war_room",
-];
+type Large = &'static [(&'static str, &'static [u8])];
 #[cfg(target_arch = "wasm32")]
-const LARGE: &[&str] = large![
+type Large = &'static [&'static str];
+
+const LARGE: Large = large![
     "portraits/assembly",
     "portraits/bartender",
     "portraits/bill",
