@@ -18,11 +18,13 @@ macro_rules! embedded {
 /// On the desktop the large pictures are built in too; in the browser they are fetched.
 #[cfg(not(target_arch = "wasm32"))]
 macro_rules! large {
-    ($($name:literal,)*) => { embedded![$($name,)*] };
+    ($($name:literal,)*) => {
+        &[$(($name, Some(include_bytes!(concat!("../../assets/", $name, ".png")) as &[u8]))),*]
+    };
 }
 #[cfg(target_arch = "wasm32")]
 macro_rules! large {
-    ($($name:literal,)*) => { &[$($name),*] };
+    ($($name:literal,)*) => { &[$(($name, None)),*] };
 }
 
 /// Built in everywhere: small, and on the first screen.
@@ -44,13 +46,8 @@ const ICONS: &[(&str, &[u8])] = embedded![
     "icons/settings",
 ];
 
-/// The portraits and backdrops: bytes on the desktop, names in the browser.
-#[cfg(not(target_arch = "wasm32"))]
-type Large = &'static [(&'static str, &'static [u8])];
-#[cfg(target_arch = "wasm32")]
-type Large = &'static [&'static str];
-
-const LARGE: Large = large![
+/// The portraits and backdrops: their bytes on the desktop, none (fetched) in the browser.
+const LARGE: &[(&str, Option<&[u8]>)] = large![
     "portraits/assembly",
     "portraits/bartender",
     "portraits/bill",
@@ -98,32 +95,18 @@ const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/AtkinsonHyperlegible
 
 /// The name every picture is known by, as `portraits/bill`.
 pub fn names() -> impl Iterator<Item = &'static str> {
-    #[cfg(not(target_arch = "wasm32"))]
-    let large = LARGE.iter().map(|(n, _)| *n);
-    #[cfg(target_arch = "wasm32")]
-    let large = LARGE.iter().copied();
-    ICONS.iter().map(|(n, _)| *n).chain(large)
+    let icons = ICONS.iter().map(|(n, _)| *n);
+    icons.chain(LARGE.iter().map(|(n, _)| *n))
 }
 
-/// Where a picture's bytes are to be had.
-enum Source {
-    BuiltIn(&'static [u8]),
-    /// Beside the page, under `assets/`: only the browser build has these.
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    Fetched,
-}
-
-fn source(name: &str) -> Option<Source> {
-    if let Some((_, bytes)) = ICONS.iter().find(|(n, _)| *n == name) {
-        return Some(Source::BuiltIn(bytes));
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    return LARGE
+/// A picture's bytes if they are built in, `None` if it is fetched; `None` outright if there is
+/// no such picture.
+fn built_in(name: &str) -> Option<Option<&'static [u8]>> {
+    let icon = ICONS
         .iter()
         .find(|(n, _)| *n == name)
-        .map(|(_, bytes)| Source::BuiltIn(bytes));
-    #[cfg(target_arch = "wasm32")]
-    return LARGE.contains(&name).then_some(Source::Fetched);
+        .map(|(_, b)| Some(*b));
+    icon.or_else(|| LARGE.iter().find(|(n, _)| *n == name).map(|(_, b)| *b))
 }
 
 fn decode(bytes: &[u8]) -> Option<egui::ColorImage> {
@@ -166,18 +149,16 @@ pub fn lookup(ctx: &egui::Context, name: &str) -> Picture {
     if let Some(found) = ctx.data(|d| d.get_temp::<Option<egui::TextureHandle>>(id)) {
         return found.map_or(Picture::Missing, Picture::Ready);
     }
-    let bytes: Option<Arc<[u8]>> = match source(name) {
+    let image = match built_in(name) {
         None => None,
-        Some(Source::BuiltIn(bytes)) => Some(Arc::from(bytes)),
-        Some(Source::Fetched) => match fetch::state(ctx, name) {
+        Some(Some(bytes)) => decode(bytes),
+        Some(None) => match fetch::state(ctx, name) {
             fetch::State::Loading => return Picture::Loading,
-            fetch::State::Arrived(bytes) => Some(bytes),
+            fetch::State::Arrived(bytes) => decode(&bytes),
             fetch::State::Failed => None,
         },
     };
-    let made = bytes
-        .and_then(|bytes| decode(&bytes))
-        .map(|image| ctx.load_texture(name, image, egui::TextureOptions::LINEAR));
+    let made = image.map(|image| ctx.load_texture(name, image, egui::TextureOptions::LINEAR));
     ctx.data_mut(|d| d.insert_temp(id, made.clone()));
     made.map_or(Picture::Missing, Picture::Ready)
 }
